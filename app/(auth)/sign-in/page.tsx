@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { SignOutButton } from '@/components/auth/sign-out-button';
+import { getSessionUserId } from '@/lib/auth';
+import { getActor } from '@/lib/authz';
+import { homePathFor } from '@/lib/permissions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signIn'))('title') };
+}
+
+/** Only same-site paths are followed after sign-in. */
+const safeCallback = (value: unknown) =>
+  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  const actor = await getActor();
+  if (actor) redirect(callbackUrl ?? homePathFor(actor.role));
+
+  const t = await getTranslations('signIn');
+  const signedInWithoutAccess = (await getSessionUserId()) !== null;
+  return (
+    <>
+      <h1 className="text-xl font-semibold">{t('title')}</h1>
+      {signedInWithoutAccess ? (
+        <div className="mt-4 flex flex-col gap-4">
+          <p role="alert" className="text-sm text-red-700">
+            {t('noAccess')}
+          </p>
+          <SignOutButton />
+        </div>
+      ) : (
+        <>
+          <p className="mt-2 text-sm text-slate-600">{t('intro')}</p>
+          <SignInForm callbackUrl={callbackUrl ?? '/'} rateLimited={params.error === 'RateLimited'} />
+          <p className="mt-6 text-xs text-slate-500">{t('noAccountHint')}</p>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { PageHeader } from '@/components/ui/page-header';
+import { listOrganisationsForActor } from '@/db/queries/organisations';
+import { requirePageActor } from '@/lib/authz';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin'))('title') };
+}
+
+export default async function AdminPage() {
+  const actor = await requirePageActor('admin:manage');
+  const t = await getTranslations();
+  const organisations = await listOrganisationsForActor(actor);
+  return (
+    <>
+      <PageHeader title={t('admin.title')} description={t('admin.intro')} />
+      <h2 className="mb-3 text-lg font-semibold">{t('admin.organisations')}</h2>
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        {organisations.map((organisation) => (
+          <li key={organisation.id}>
+            <Link
+              href={`/organisations/${organisation.id}`}
+              className="flex flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:justify-between"
+            >
+              <span className="font-medium text-slate-900">{organisation.name}</span>
+              <span className="flex items-center gap-2 text-sm text-slate-600">
+                {organisation.businessId && <span>{organisation.businessId}</span>}
+                <Badge>{t(`organisationKinds.${organisation.kind}`)}</Badge>
+                {organisation.deactivatedAt && <Badge tone="red">{t('admin.deactivated')}</Badge>}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

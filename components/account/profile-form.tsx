@@ -1,0 +1,37 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/authz';
+
+type Action = (previous: unknown, input: FormData) => Promise<ActionResult<{ name: string }>>;
+
+export function ProfileForm({ action, defaultName }: { action: Action; defaultName: string }) {
+  const t = useTranslations('account');
+  const [state, formAction, pending] = useActionState(action, null);
+  const failed = state && !state.ok ? state : undefined;
+  return (
+    <form action={formAction} noValidate className="flex flex-col gap-4">
+      <TextField
+        label={t('nameLabel')}
+        name="name"
+        autoComplete="name"
+        defaultValue={state?.ok ? state.data.name : defaultName}
+        error={failed?.fieldErrors?.name?.[0]}
+      />
+      <div className="flex items-center gap-3" aria-live="polite">
+        <Button type="submit" disabled={pending}>
+          {pending ? t('saving') : t('save')}
+        </Button>
+        {state?.ok && <span className="text-sm text-teal-800">{t('saved')}</span>}
+        {failed && !failed.fieldErrors && (
+          <span role="alert" className="text-sm text-red-700">
+            {failed.message}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { signInSchema } from '@/lib/validations/auth';
+
+export function SignInForm({ callbackUrl, rateLimited }: { callbackUrl: string; rateLimited: boolean }) {
+  const t = useTranslations('signIn');
+  const tv = useTranslations('validation');
+  const router = useRouter();
+  const [email, setEmail] = useState('');
+  const [fieldError, setFieldError] = useState<string>();
+  const [formError, setFormError] = useState<string | undefined>(rateLimited ? t('rateLimited') : undefined);
+  const [sending, setSending] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(undefined);
+    const parsed = signInSchema.safeParse({ email });
+    if (!parsed.success) {
+      setFieldError(tv(parsed.error.issues[0]?.message as 'emailInvalid'));
+      return;
+    }
+    setFieldError(undefined);
+    setSending(true);
+    try {
+      const result = await signIn('email', { email: parsed.data.email, callbackUrl, redirect: false });
+      if (result?.status === 429) setFormError(t('rateLimited'));
+      else if (!result?.ok || result.error) setFormError(t('failed'));
+      else router.push(`/sign-in/check-email?email=${encodeURIComponent(parsed.data.email)}`);
+    } catch {
+      setFormError(t('failed'));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
+      <TextField
+        label={t('emailLabel')}
+        hint={t('emailHint')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        required
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={fieldError}
+      />
+      {formError && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {formError}
+        </p>
+      )}
+      <Button type="submit" disabled={sending}>
+        {sending ? t('sending') : t('submit')}
+      </Button>
+    </form>
+  );
+}

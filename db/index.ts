@@ -1,0 +1,18 @@
+import 'server-only';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { Pool } from 'pg';
+import { getEnv } from '@/lib/env';
+import * as schema from './schema';
+import { databaseUrl } from './url';
+
+// One pool per process; kept on globalThis so dev-server reloads do not open a new one each time.
+const globalForDb = globalThis as unknown as { cloudposPool?: Pool };
+
+export const pool = (globalForDb.cloudposPool ??= new Pool({ connectionString: databaseUrl(getEnv()), max: 10 }));
+
+export const db = drizzle(pool, { schema, casing: 'snake_case' });
+
+export type Db = typeof db;
+/** A transaction handle; query functions accept either this or {@link db}. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;

@@ -1,0 +1,20 @@
+import { sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { rateLimitBuckets } from '@/db/schema';
+
+/**
+ * Counts one hit against `key` in the current fixed window and returns the count so far.
+ * The counter lives in PostgreSQL so that every app instance shares it.
+ */
+export async function hitRateLimitBucket(key: string, windowSeconds: number) {
+  const windowStart = sql`to_timestamp(floor(extract(epoch from now()) / ${windowSeconds}) * ${windowSeconds})`;
+  const [row] = await db
+    .insert(rateLimitBuckets)
+    .values({ key, windowStart, count: 1 })
+    .onConflictDoUpdate({
+      target: [rateLimitBuckets.key, rateLimitBuckets.windowStart],
+      set: { count: sql`${rateLimitBuckets.count} + 1` },
+    })
+    .returning({ count: rateLimitBuckets.count });
+  return row?.count ?? 1;
+}

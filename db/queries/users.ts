@@ -1,0 +1,79 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db';
+import { memberships, organisations, users, type OrganisationKind, type Role } from '@/db/schema';
+
+/** The signed-in person as every authorization check sees them. */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+}
+
+/**
+ * The actor for a session's user, or null when they have no membership or their organisation
+ * is deactivated (such a person can no longer use the portal).
+ */
+export async function getActorByUserId(userId: string): Promise<Actor | null> {
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: memberships.role,
+      organisationId: organisations.id,
+      organisationName: organisations.name,
+      organisationKind: organisations.kind,
+    })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(users.id, userId), isNull(organisations.deactivatedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Whether a sign-in link may be sent to this address: a known user of an active organisation. */
+export async function canSignInWithEmail(email: string) {
+  const [row] = await db
+    .select({ one: sql<number>`1` })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(users.email, normaliseEmail(email)), isNull(organisations.deactivatedAt)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+export async function updateUserName({ userId, name }: { userId: string; name: string }) {
+  await db.update(users).set({ name }).where(eq(users.id, userId));
+}
+
+/**
+ * Creates a person and their membership, or updates the role of one who exists already.
+ * Used by the bootstrap command and the demo seed; invitations (a later issue) build on it.
+ */
+export async function upsertMember(
+  tx: DbOrTx,
+  input: { email: string; name: string; organisationId: string; role: Role },
+) {
+  const email = normaliseEmail(input.email);
+  const [user] = await tx
+    .insert(users)
+    .values({ email, name: input.name })
+    .onConflictDoUpdate({ target: users.email, set: { name: input.name } })
+    .returning({ id: users.id });
+  if (!user) throw new Error('user upsert returned nothing');
+  await tx
+    .insert(memberships)
+    .values({ userId: user.id, organisationId: input.organisationId, role: input.role })
+    .onConflictDoUpdate({ target: memberships.userId, set: { organisationId: input.organisationId, role: input.role } });
+  return user.id;
+}

@@ -1,0 +1,67 @@
+import type { DbOrTx } from '@/db';
+import { ensureOrganisation } from '@/db/queries/organisations';
+import { upsertMember } from '@/db/queries/users';
+import type { OrganisationKind, Role } from '@/db/schema';
+
+interface DemoOrganisation {
+  kind: OrganisationKind;
+  name: string;
+  businessId: string;
+  contactEmail: string;
+  people: { email: string; name: string; role: Role }[];
+}
+
+/** One organisation of each kind, with people in each role their kind allows. */
+export const demoOrganisations: DemoOrganisation[] = [
+  {
+    kind: 'poplapay',
+    name: 'Poplapay',
+    businessId: '2217574-1',
+    contactEmail: 'support@poplapay.example',
+    people: [
+      { email: 'saara.support-admin@poplapay.example', name: 'Saara Virtanen', role: 'support_admin' },
+      { email: 'mikko.support@poplapay.example', name: 'Mikko Laine', role: 'support_agent' },
+    ],
+  },
+  {
+    kind: 'ecr_integrator',
+    name: 'Kassamestarit Oy',
+    businessId: '2605261-8',
+    contactEmail: 'tech@kassamestarit.example',
+    people: [
+      { email: 'aino.admin@kassamestarit.example', name: 'Aino Korhonen', role: 'partner_admin' },
+      { email: 'juha@kassamestarit.example', name: 'Juha Nieminen', role: 'partner_member' },
+    ],
+  },
+  {
+    kind: 'ecr_supplier',
+    name: 'Retail Systems Nordic Oy',
+    businessId: '3015678-6',
+    contactEmail: 'partners@retailsystems.example',
+    people: [
+      { email: 'elina.admin@retailsystems.example', name: 'Elina Mäkinen', role: 'partner_admin' },
+      { email: 'ville@retailsystems.example', name: 'Ville Heikkinen', role: 'partner_member' },
+    ],
+  },
+  {
+    kind: 'reseller',
+    name: 'Maksupiste Oy',
+    businessId: '2961234-2',
+    contactEmail: 'myynti@maksupiste.example',
+    people: [
+      { email: 'laura.admin@maksupiste.example', name: 'Laura Koskinen', role: 'partner_admin' },
+      { email: 'petri@maksupiste.example', name: 'Petri Järvinen', role: 'partner_member' },
+    ],
+  },
+];
+
+/** Writes the demo data; running it again changes nothing. */
+export async function seedDemoData(db: { transaction: <T>(fn: (tx: DbOrTx) => Promise<T>) => Promise<T> }) {
+  await db.transaction(async (tx) => {
+    for (const organisation of demoOrganisations) {
+      const { people, ...fields } = organisation;
+      const organisationId = await ensureOrganisation(tx, fields);
+      for (const person of people) await upsertMember(tx, { ...person, organisationId });
+    }
+  });
+}

@@ -1,0 +1,116 @@
+import 'server-only';
+import { getTranslations } from 'next-intl/server';
+import { notFound, redirect } from 'next/navigation';
+import type { NextRequest } from 'next/server';
+import { cache } from 'react';
+import type { z } from 'zod';
+import { getActorByUserId, type Actor } from '@/db/queries/users';
+import { getSessionUserId } from '@/lib/auth';
+import { AppError, errorStatus, isAppError, type ErrorCode } from '@/lib/errors';
+import { roleCan, type Permission } from '@/lib/permissions';
+
+export type { Actor };
+
+/**
+ * The caller, resolved on the server from the session cookie, once per request. Null when
+ * signed out, without a membership, or in a deactivated organisation.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const userId = await getSessionUserId();
+  return userId ? getActorByUserId(userId) : null;
+});
+
+/**
+ * For pages: the caller, or a redirect to sign-in. A page outside the caller's role is a 404,
+ * so that it does not reveal what exists.
+ */
+export async function requirePageActor(permission?: Permission): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/sign-in');
+  if (permission && !roleCan(actor.role, permission)) notFound();
+  return actor;
+}
+
+export type FieldErrors = Record<string, string[]>;
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+
+function formToObject(input: FormData | Record<string, unknown>) {
+  if (!(input instanceof FormData)) return input;
+  // Next.js adds its own $ACTION_ fields to progressively enhanced forms.
+  return Object.fromEntries([...input.entries()].filter(([key]) => !key.startsWith('$ACTION')));
+}
+
+/**
+ * Wraps a server action: authenticate, parse, authorize, act. Returns a typed result that a
+ * form maps onto its fields; never throws for expected failures.
+ * Field messages in schemas are keys of the `validation` catalogue.
+ */
+export function withAction<S extends z.ZodType, T>(
+  options: { schema: S; permission: Permission },
+  handler: (input: z.infer<S>, actor: Actor) => Promise<T>,
+) {
+  return async (_previous: unknown, input: FormData | Record<string, unknown>): Promise<ActionResult<T>> => {
+    const t = await getTranslations('errors');
+    const fail = (code: ErrorCode, fieldErrors?: FieldErrors): ActionResult<T> => ({
+      ok: false,
+      code,
+      message: t(code),
+      ...(fieldErrors ? { fieldErrors } : {}),
+    });
+
+    const actor = await getActor();
+    if (!actor) return fail('UNAUTHENTICATED');
+    if (!roleCan(actor.role, options.permission)) return fail('FORBIDDEN');
+
+    const parsed = options.schema.safeParse(formToObject(input));
+    if (!parsed.success) return fail('INVALID_INPUT', await translateFieldErrors(parsed.error));
+
+    try {
+      return { ok: true, data: await handler(parsed.data, actor) };
+    } catch (error) {
+      if (isAppError(error)) return fail(error.code, error.fieldErrors);
+      console.error('server action failed', error);
+      return fail('INTERNAL');
+    }
+  };
+}
+
+export async function translateFieldErrors(error: z.ZodError): Promise<FieldErrors> {
+  const t = await getTranslations('validation');
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || 'form';
+    const message = t.has(issue.message as never) ? t(issue.message as never) : issue.message;
+    (fieldErrors[field] ??= []).push(message);
+  }
+  return fieldErrors;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Wraps a route handler: 401 without a session, 403 without the permission, typed errors
+ * mapped to their HTTP status, anything else a 500 without details.
+ */
+export function withRoute<P = Record<string, never>>(
+  permission: Permission,
+  handler: (req: NextRequest, context: { actor: Actor; params: P }) => Promise<Response>,
+) {
+  return async (req: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = await getActor();
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      if (!roleCan(actor.role, permission)) throw new AppError('FORBIDDEN');
+      return await handler(req, { actor, params: await context.params });
+    } catch (error) {
+      const appError = isAppError(error) ? error : new AppError('INTERNAL');
+      if (!isAppError(error)) console.error('route handler failed', error);
+      return Response.json(
+        { error: { code: appError.code, ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}) } },
+        { status: errorStatus[appError.code] },
+      );
+    }
+  };
+}

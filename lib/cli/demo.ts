@@ -1,0 +1,77 @@
+/**
+ * npm run demo – the whole portal on this machine from a fresh clone: writes a local .env with
+ * generated secrets (once), builds, starts the embedded PostgreSQL, migrates, seeds demo data
+ * and serves the production build on :3000. Ctrl-C stops everything.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+
+ensureLocalEnvFile();
+await import('./load-env');
+const { getEnv, ConfigError } = await import('@/lib/env');
+const { prepareDatabase } = await import('@/db/runtime');
+const { seedDemoData, demoOrganisations } = await import('@/db/seed');
+
+let env;
+try {
+  env = getEnv();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+
+const nextBin = 'node_modules/.bin/next';
+console.log('Building the production bundle (a minute or two)…');
+const build = spawnSync(nextBin, ['build'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const database = await prepareDatabase(env);
+const { db, pool } = await import('@/db');
+await seedDemoData(db);
+await pool.end();
+
+const port = new URL(env.NEXTAUTH_URL).port || '3000';
+const server = spawn(nextBin, ['start', '-p', port], { stdio: ['ignore', 'inherit', 'inherit'] });
+server.on('exit', (code) => {
+  void database.stop().finally(() => process.exit(code ?? 0));
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill('SIGTERM'));
+
+await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+const people = demoOrganisations.flatMap((organisation) =>
+  organisation.people.map((person) => `    ${person.email.padEnd(40)} ${person.role.padEnd(15)} ${organisation.name}`),
+);
+console.log(
+  [
+    '',
+    `CloudPOS Account Orders is running at ${env.NEXTAUTH_URL}`,
+    `Sign in at ${env.NEXTAUTH_URL}/sign-in with one of these addresses; the sign-in link appears in the outbox at ${env.NEXTAUTH_URL}/dev/outbox`,
+    ...people,
+    '',
+  ].join('\n'),
+);
+
+/** Creates .env with a fresh NEXTAUTH_SECRET and the local URL, unless they are already set. */
+function ensureLocalEnvFile() {
+  const existing = existsSync('.env') ? readFileSync('.env', 'utf8') : '';
+  const lines: string[] = [];
+  if (!/^NEXTAUTH_SECRET=./m.test(existing)) lines.push(`NEXTAUTH_SECRET=${randomBytes(32).toString('base64')}`);
+  if (!/^NEXTAUTH_URL=./m.test(existing)) lines.push('NEXTAUTH_URL=http://localhost:3000');
+  if (lines.length) {
+    appendFileSync('.env', `${existing && !existing.endsWith('\n') ? '\n' : ''}# written by npm run demo\n${lines.join('\n')}\n`);
+    console.log('Wrote local secrets to .env (git-ignored).');
+  }
+}
+
+async function waitForHealth(url: string) {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The server did not answer at ${url}`);
+}

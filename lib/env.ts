@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads `process.env`. Everything else calls {@link getEnv}.
+ *
+ * Note: `APP_ENV=production` turns every "falls back to a local stand-in" into a hard
+ * requirement: a real database, Resend and Twilio. Locally (the default) the app starts an
+ * embedded PostgreSQL and sends email and SMS to the development outbox.
+ */
+
+// Empty strings count as unset, so `FOO=` in a .env file behaves like no FOO at all.
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const postgresUrl = z
+  .string()
+  .url('must be a URL such as postgres://user:password@host:5432/database')
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://');
+
+const httpUrl = z
+  .string()
+  .url('must be a URL such as https://portal.example.com')
+  .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://');
+
+const schema = z
+  .object({
+    APP_ENV: z.enum(['local', 'production']).default('local'),
+    DATABASE_URL: optional(postgresUrl),
+    EMBEDDED_PG_DIR: optional(z.string()).default('.data/postgres'),
+    EMBEDDED_PG_PORT: optional(z.coerce.number().int().min(1024).max(65535)).default(54329),
+    NEXTAUTH_URL: httpUrl,
+    NEXTAUTH_SECRET: z
+      .string({ error: 'is required (generate one with `openssl rand -base64 32`)' })
+      .min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 32`)'),
+    EMAIL_FROM: optional(z.string().min(3)).default('CloudPOS Account Orders <orders@localhost>'),
+    RESEND_API_KEY: optional(z.string()),
+    RESEND_BASE_URL: optional(httpUrl),
+    TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits')),
+    TWILIO_AUTH_TOKEN: optional(z.string().min(16)),
+    TWILIO_FROM_NUMBER: optional(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +358401234567')),
+    TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex digits')),
+    TWILIO_API_URL: optional(httpUrl),
+    TRUST_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(5)).default(0),
+  })
+  .superRefine((env, ctx) => {
+    const require = (key: keyof typeof env, why: string) => {
+      if (env[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: `is required ${why}` });
+    };
+    const twilioConfigured = env.TWILIO_ACCOUNT_SID !== undefined || env.TWILIO_AUTH_TOKEN !== undefined;
+    if (twilioConfigured) {
+      require('TWILIO_ACCOUNT_SID', 'with TWILIO_AUTH_TOKEN');
+      require('TWILIO_AUTH_TOKEN', 'with TWILIO_ACCOUNT_SID');
+      if (!env.TWILIO_FROM_NUMBER && !env.TWILIO_MESSAGING_SERVICE_SID) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TWILIO_FROM_NUMBER'],
+          message: 'or TWILIO_MESSAGING_SERVICE_SID is required to send SMS through Twilio',
+        });
+      }
+    }
+    if (env.APP_ENV === 'production') {
+      const why = 'when APP_ENV=production';
+      require('DATABASE_URL', why);
+      require('RESEND_API_KEY', why);
+      require('TWILIO_ACCOUNT_SID', why);
+      require('TWILIO_AUTH_TOKEN', why);
+      if (!env.NEXTAUTH_URL.startsWith('https://')) {
+        ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_URL'], message: `must be https:// ${why}` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates a set of variables; throws a {@link ConfigError} naming every bad one. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const name = issue.path.join('.') || 'configuration';
+      const missing = issue.code === 'invalid_type' && source[name] === undefined;
+      const message = missing && issue.message.startsWith('Invalid input') ? 'is required' : issue.message;
+      return `${name} ${message}`;
+    }),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, read once per process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** True when email and SMS go to the development outbox instead of Resend and Twilio. */
+export function usesOutbox(env: Env = getEnv()) {
+  return { email: !env.RESEND_API_KEY, sms: !env.TWILIO_ACCOUNT_SID };
+}

@@ -1,0 +1,41 @@
+import type { OrganisationKind, Role } from '@/db/schema';
+
+/**
+ * Who may do what: the one permission table. Checked on the server by lib/authz.ts; the UI
+ * only uses it to decide what to show.
+ */
+export const permissions = {
+  /** Read and place orders of one's own organisation. */
+  'orders:own': ['partner_admin', 'partner_member'],
+  /** Manage one's own organisation's users. */
+  'team:manage': ['partner_admin'],
+  /** Work the support queue: read every organisation's orders and fulfil them. */
+  'support:queue': ['support_agent', 'support_admin'],
+  /** Read every organisation's profile. */
+  'organisations:read-any': ['support_agent', 'support_admin'],
+  /** Partners, ECR catalogue, deadline settings, support users. */
+  'admin:manage': ['support_admin'],
+  /** Read one's own organisation and its people. */
+  'organisation:read-own': ['partner_admin', 'partner_member', 'support_agent', 'support_admin'],
+  /** Edit one's own profile. */
+  'profile:edit': ['partner_admin', 'partner_member', 'support_agent', 'support_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function roleCan(role: Role, permission: Permission) {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+export const supportRoles = ['support_agent', 'support_admin'] as const satisfies readonly Role[];
+export const partnerRoles = ['partner_admin', 'partner_member'] as const satisfies readonly Role[];
+
+/** Support roles belong to Poplapay; partner roles to every other kind. */
+export function roleFitsOrganisation(role: Role, kind: OrganisationKind) {
+  return (supportRoles as readonly Role[]).includes(role) === (kind === 'poplapay');
+}
+
+/** Where a signed-in person lands first. */
+export function homePathFor(role: Role) {
+  return (supportRoles as readonly Role[]).includes(role) ? '/support' : '/orders';
+}

@@ -1,0 +1,38 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { hitRateLimitBucket } from '@/db/queries/rate-limits';
+
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Sign-in links: a few per address, more per IP (an office shares one). */
+export const signInRateLimits = {
+  perEmail: { limit: 5, windowSeconds: 15 * 60 },
+  perIp: { limit: 30, windowSeconds: 15 * 60 },
+} satisfies Record<string, RateLimit>;
+
+/** Counts one attempt; true while the key is within its limit. */
+export async function withinRateLimit(key: string, rule: RateLimit) {
+  return (await hitRateLimitBucket(key, rule.windowSeconds)) <= rule.limit;
+}
+
+/** Keys carry a hash, not the address itself. */
+export const rateLimitKey = (scope: string, value: string) =>
+  `${scope}:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`;
+
+/**
+ * The caller's IP address from `X-Forwarded-For`.
+ *
+ * Note: each trusted proxy appends the address it saw, and Next.js fills the header from the
+ * socket only when it is absent. So the client is the entry `trustedProxyHops` from the right
+ * (the last one when nothing is in front); entries further left are whatever the client claimed.
+ */
+export function clientIp(headers: Headers, trustedProxyHops: number) {
+  const entries = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  return entries[entries.length - Math.max(trustedProxyHops, 1)] ?? entries[0] ?? 'unknown';
+}

@@ -1,0 +1,16 @@
+import { prepareDatabase } from '@/db/runtime';
+import { ConfigError, getEnv } from '@/lib/env';
+
+/** Start-up of an app process. Exits the process on a configuration problem. */
+export async function startServerRuntime() {
+  try {
+    const env = getEnv();
+    await prepareDatabase(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`\n${error.message}\n\nSee .env.example and README.md for every variable.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

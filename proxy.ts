@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from 'next/server';
+
+// next-auth v4 names its cookie with a __Secure- prefix on https.
+const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+
+/**
+ * Sends visitors without a session cookie to sign-in, remembering where they were going.
+ * Only a convenience: every page, action and route handler checks the session again.
+ */
+export function proxy(request: NextRequest) {
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const signIn = new URL('/sign-in', request.url);
+  signIn.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+  return NextResponse.redirect(signIn);
+}
+
+export const config = {
+  matcher: ['/', '/orders/:path*', '/support/:path*', '/admin/:path*', '/organisations/:path*', '/account/:path*'],
+};
