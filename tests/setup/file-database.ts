@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { afterAll } from 'vitest';
+import { embeddedDatabaseUrl } from '@/db/url';
+import { TEMPLATE_DATABASE, TEST_SECRET, VITEST_PG } from '@/tests/support/test-env';
+
+/**
+ * Per test file: a database of its own, copied from the migrated template, so files run in
+ * parallel without seeing each other's rows. Runs before the file imports any app module.
+ */
+const name = `test_${randomUUID().replaceAll('-', '')}`;
+const admin = new pg.Client({ connectionString: embeddedDatabaseUrl(VITEST_PG.port, 'postgres') });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+await admin.end();
+
+Object.assign(process.env, {
+  DATABASE_URL: embeddedDatabaseUrl(VITEST_PG.port, name),
+  NEXTAUTH_URL: 'http://localhost:3000',
+  NEXTAUTH_SECRET: TEST_SECRET,
+  APP_ENV: 'local',
+});
+for (const key of Object.keys(process.env)) {
+  if (/^(RESEND|TWILIO)_/.test(key)) delete process.env[key];
+}
+
+afterAll(async () => {
+  const { pool } = await import('@/db');
+  await pool.end();
+  const client = new pg.Client({ connectionString: embeddedDatabaseUrl(VITEST_PG.port, 'postgres') });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.end();
+});

@@ -1,0 +1,24 @@
+import pg from 'pg';
+import { startEmbeddedPostgres } from '@/db/embedded';
+import { migrateDatabase } from '@/db/migrate';
+import { embeddedDatabaseUrl } from '@/db/url';
+import { TEMPLATE_DATABASE, VITEST_PG } from '@/tests/support/test-env';
+
+/**
+ * Once per run: a real embedded PostgreSQL for the tests, and a migrated template database
+ * that each test file copies (tests/setup/file-database.ts).
+ */
+export default async function setup() {
+  const admin = embeddedDatabaseUrl(VITEST_PG.port, 'postgres');
+  const server = await startEmbeddedPostgres({ ...VITEST_PG, database: 'postgres' });
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  // Leftovers of an interrupted run would otherwise pile up.
+  const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'test_%'");
+  for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
+  await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
+  await client.end();
+  await migrateDatabase(embeddedDatabaseUrl(VITEST_PG.port, TEMPLATE_DATABASE));
+  return async () => server.stop();
+}

@@ -1,0 +1,53 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { memberships, organisations, sessions, users, type OrganisationKind, type Role } from '@/db/schema';
+
+type AnyDb = NodePgDatabase<Record<string, unknown>>;
+
+/** Fresh organisations, people and sessions for one test; unique names keep tests apart. */
+export function factories(db: AnyDb) {
+  async function createOrganisation(input: { kind?: OrganisationKind; name?: string; deactivated?: boolean } = {}) {
+    const [row] = await db
+      .insert(organisations)
+      .values({
+        kind: input.kind ?? 'reseller',
+        name: input.name ?? `Test Org ${randomUUID().slice(0, 8)}`,
+        businessId: '2961234-2',
+        deactivatedAt: input.deactivated ? new Date() : null,
+      })
+      .returning();
+    return row!;
+  }
+
+  async function createMember(input: { organisationId: string; role: Role; name?: string; email?: string }) {
+    const email = input.email ?? `person-${randomUUID().slice(0, 8)}@test.example`;
+    const [user] = await db
+      .insert(users)
+      .values({ email, name: input.name ?? 'Test Person' })
+      .returning();
+    await db.insert(memberships).values({ userId: user!.id, organisationId: input.organisationId, role: input.role });
+    return user!;
+  }
+
+  /** An organisation of `kind` with one person of `role` in it. */
+  async function createPerson(role: Role, kind: OrganisationKind = role.startsWith('support') ? 'poplapay' : 'reseller') {
+    const organisation = await createOrganisation({ kind });
+    const user = await createMember({ organisationId: organisation.id, role });
+    return { organisation, user };
+  }
+
+  /** A database session, as next-auth writes one after a sign-in link is used. */
+  async function createSession(userId: string) {
+    const sessionToken = randomBytes(32).toString('hex');
+    await db.insert(sessions).values({ sessionToken, userId, expires: new Date(Date.now() + 24 * 3600 * 1000) });
+    return sessionToken;
+  }
+
+  async function getUser(userId: string) {
+    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    return user;
+  }
+
+  return { createOrganisation, createMember, createPerson, createSession, getUser };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '@/lib/env';
+
+const base = { NEXTAUTH_URL: 'http://localhost:3000', NEXTAUTH_SECRET: 'x'.repeat(32) };
+const production = {
+  ...base,
+  APP_ENV: 'production',
+  NEXTAUTH_URL: 'https://orders.example.com',
+  DATABASE_URL: 'postgres://app:secret@db.internal:5432/cloudpos',
+  RESEND_API_KEY: 're_test',
+  TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: 't'.repeat(32),
+  TWILIO_FROM_NUMBER: '+358401234567',
+};
+
+function problems(source: Record<string, string | undefined>) {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('runs locally with only the two next-auth variables, on the embedded database and the outbox', () => {
+    const env = parseEnv(base);
+    expect(env.APP_ENV).toBe('local');
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.EMBEDDED_PG_PORT).toBe(54329);
+  });
+
+  it.each([
+    ['a missing secret', { NEXTAUTH_URL: base.NEXTAUTH_URL }, 'NEXTAUTH_SECRET is required'],
+    ['a short secret', { ...base, NEXTAUTH_SECRET: 'short' }, 'NEXTAUTH_SECRET must be at least 32 characters'],
+    ['a malformed DATABASE_URL', { ...base, DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL'],
+    ['a DATABASE_URL of another scheme', { ...base, DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL must start with postgres://'],
+    ['a missing NEXTAUTH_URL', { NEXTAUTH_SECRET: base.NEXTAUTH_SECRET }, 'NEXTAUTH_URL is required'],
+    ['half of the Twilio credentials', { ...base, TWILIO_ACCOUNT_SID: production.TWILIO_ACCOUNT_SID }, 'TWILIO_AUTH_TOKEN is required'],
+    ['a non-E.164 sender', { ...base, TWILIO_FROM_NUMBER: '0401234567' }, 'TWILIO_FROM_NUMBER must be an E.164 number'],
+  ])('names the variable at fault for %s', (_case, source, message) => {
+    expect(problems(source).join('\n')).toContain(message);
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(parseEnv({ ...base, DATABASE_URL: '', RESEND_API_KEY: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('accepts a complete production configuration', () => {
+    expect(parseEnv(production).APP_ENV).toBe('production');
+  });
+
+  it.each(['DATABASE_URL', 'RESEND_API_KEY', 'TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'NEXTAUTH_SECRET'])(
+    'refuses production without %s',
+    (name) => {
+      expect(problems({ ...production, [name]: undefined }).join('\n')).toMatch(new RegExp(`^${name} `, 'm'));
+    },
+  );
+
+  it('refuses production on plain http', () => {
+    expect(problems({ ...production, NEXTAUTH_URL: 'http://orders.example.com' })).toContain(
+      'NEXTAUTH_URL must be https:// when APP_ENV=production',
+    );
+  });
+
+  it('never echoes a secret value in its messages', () => {
+    const message = problems({ ...base, DATABASE_URL: 'postgres://user:hunter2@', NEXTAUTH_SECRET: 'hunter2' }).join('\n');
+    expect(message).not.toContain('hunter2');
+  });
+});
