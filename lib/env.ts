@@ -8,10 +8,6 @@ import { z } from 'zod';
  * embedded PostgreSQL and sends email and SMS to the development outbox.
  */
 
-// Empty strings count as unset, so `FOO=` in a .env file behaves like no FOO at all.
-const optional = <T extends z.ZodTypeAny>(schema: T) =>
-  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
-
 const postgresUrl = z
   .string()
   .url('must be a URL such as postgres://user:password@host:5432/database')
@@ -25,22 +21,22 @@ const httpUrl = z
 const schema = z
   .object({
     APP_ENV: z.enum(['local', 'production']).default('local'),
-    DATABASE_URL: optional(postgresUrl),
-    EMBEDDED_PG_DIR: optional(z.string()).default('.data/postgres'),
-    EMBEDDED_PG_PORT: optional(z.coerce.number().int().min(1024).max(65535)).default(54329),
+    DATABASE_URL: postgresUrl.optional(),
+    EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
     NEXTAUTH_URL: httpUrl,
     NEXTAUTH_SECRET: z
       .string({ error: 'is required (generate one with `openssl rand -base64 32`)' })
       .min(32, 'must be at least 32 characters (generate one with `openssl rand -base64 32`)'),
-    EMAIL_FROM: optional(z.string().min(3)).default('CloudPOS Account Orders <orders@localhost>'),
-    RESEND_API_KEY: optional(z.string()),
-    RESEND_BASE_URL: optional(httpUrl),
-    TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits')),
-    TWILIO_AUTH_TOKEN: optional(z.string().min(16)),
-    TWILIO_FROM_NUMBER: optional(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +358401234567')),
-    TWILIO_MESSAGING_SERVICE_SID: optional(z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex digits')),
-    TWILIO_API_URL: optional(httpUrl),
-    TRUST_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(5)).default(0),
+    EMAIL_FROM: z.string().min(3).default('CloudPOS Account Orders <orders@localhost>'),
+    RESEND_API_KEY: z.string().optional(),
+    RESEND_BASE_URL: httpUrl.optional(),
+    TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hex digits').optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(16).optional(),
+    TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +358401234567').optional(),
+    TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex digits').optional(),
+    TWILIO_API_URL: httpUrl.optional(),
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   })
   .superRefine((env, ctx) => {
     const require = (key: keyof typeof env, why: string) => {
@@ -81,12 +77,14 @@ export class ConfigError extends Error {
 
 /** Validates a set of variables; throws a {@link ConfigError} naming every bad one. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  // Empty strings count as unset, so `FOO=` in a .env file behaves like no FOO at all.
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(present);
   if (result.success) return result.data;
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const name = issue.path.join('.') || 'configuration';
-      const missing = issue.code === 'invalid_type' && source[name] === undefined;
+      const missing = issue.code === 'invalid_type' && present[name] === undefined;
       const message = missing && issue.message.startsWith('Invalid input') ? 'is required' : issue.message;
       return `${name} ${message}`;
     }),

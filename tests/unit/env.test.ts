@@ -45,6 +45,7 @@ describe('configuration', () => {
 
   it('treats an empty value as unset', () => {
     expect(parseEnv({ ...base, DATABASE_URL: '', RESEND_API_KEY: '' }).DATABASE_URL).toBeUndefined();
+    expect(problems({ ...base, NEXTAUTH_SECRET: '' }).join('\n')).toContain('NEXTAUTH_SECRET is required');
   });
 
   it('accepts a complete production configuration', () => {

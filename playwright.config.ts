@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+import { E2E_PG, E2E_PORT, E2E_URL, e2eServerEnv } from './tests/support/test-env';
+
+
+// Debian's Chromium; never a downloaded browser.
+const chromium = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: { baseURL: E2E_URL, trace: 'retain-on-failure' },
+  projects: [
+    { name: 'setup', testMatch: /.*\.setup\.ts/ },
+    { name: 'api', testMatch: /.*\.api\.spec\.ts/, dependencies: ['setup'] },
+    {
+      name: 'ui',
+      testMatch: /.*\.ui\.spec\.ts/,
+      dependencies: ['setup'],
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromium,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // A fresh cluster per run, so nothing (rate-limit counters included) carries over.
+    command: `rm -rf ${E2E_PG.dir} && npm run build && npm run start -- -p ${E2E_PORT}`,
+    url: `${E2E_URL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    env: e2eServerEnv,
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,34 @@
+import { test as base, type BrowserContext } from '@playwright/test';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { embeddedDatabaseUrl } from '@/db/url';
+import * as schema from '@/db/schema';
+import { factories } from '@/tests/support/factories';
+import { E2E_PG, E2E_URL } from '@/tests/support/test-env';
+
+export { expect } from '@playwright/test';
+
+type Data = ReturnType<typeof factories> & { db: ReturnType<typeof drizzle<typeof schema>> };
+
+/** Direct access to the e2e server's database for arranging data and checking what changed. */
+export const test = base.extend<
+  { signInAs: (userId: string, context?: BrowserContext) => Promise<void> },
+  { data: Data }
+>({
+  data: [
+    async ({}, use) => {
+      const pool = new pg.Pool({ connectionString: embeddedDatabaseUrl(E2E_PG.port), max: 2 });
+      const db = drizzle(pool, { schema, casing: 'snake_case' });
+      await use({ ...factories(db), db });
+      await pool.end();
+    },
+    { scope: 'worker' },
+  ],
+  /** Signs a browser context in with a database session, as the magic link would. */
+  signInAs: async ({ context, data }, use) => {
+    await use(async (userId, target = context) => {
+      const token = await data.createSession(userId);
+      await target.addCookies([{ name: 'next-auth.session-token', value: token, url: E2E_URL, httpOnly: true, sameSite: 'Lax' }]);
+    });
+  },
+});
