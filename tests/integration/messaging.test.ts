@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as EmailModule from '@/lib/email/send';
+import type * as SmsModule from '@/lib/sms/send';
 import { startResendDouble } from '@/tests/doubles/resend-double';
 import { startTwilioDouble } from '@/tests/doubles/twilio-double';
 
@@ -6,9 +8,10 @@ const ACCOUNT_SID = `AC${'1'.repeat(32)}`;
 
 let twilio: Awaited<ReturnType<typeof startTwilioDouble>>;
 let resend: Awaited<ReturnType<typeof startResendDouble>>;
-let sendSms: typeof import('@/lib/sms/send').sendSms;
-let sendEmail: typeof import('@/lib/email/send').sendEmail;
-let EmailDeliveryError: typeof import('@/lib/email/send').EmailDeliveryError;
+// Imported after the environment points the SDKs at the doubles (the Resend SDK reads it on load).
+let sendSms: typeof SmsModule.sendSms;
+let sendEmail: typeof EmailModule.sendEmail;
+let EmailDeliveryError: typeof EmailModule.EmailDeliveryError;
 
 beforeAll(async () => {
   [twilio, resend] = await Promise.all([startTwilioDouble(), startResendDouble()]);
