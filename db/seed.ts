@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@/db';
+import type { Db } from '@/db';
 import { ensureOrganisation } from '@/db/queries/organisations';
 import { upsertMember } from '@/db/queries/users';
 import type { OrganisationKind, Role } from '@/db/schema';
@@ -56,7 +56,7 @@ export const demoOrganisations: DemoOrganisation[] = [
 ];
 
 /** Writes the demo data; running it again changes nothing. */
-export async function seedDemoData(db: { transaction: <T>(fn: (tx: DbOrTx) => Promise<T>) => Promise<T> }) {
+export async function seedDemoData(db: Db) {
   await db.transaction(async (tx) => {
     for (const organisation of demoOrganisations) {
       const { people, ...fields } = organisation;
