@@ -50,8 +50,9 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     const databaseDir = path.resolve(options.dir);
     const runAsRoot = process.getuid?.() === 0;
     if (runAsRoot) {
-      mkdirSync(databaseDir, { recursive: true });
-      letPostgresUserReach(databaseDir);
+      mkdirSync(path.dirname(databaseDir), { recursive: true });
+      // The data folder itself stays 0700: PostgreSQL refuses to start otherwise.
+      letPostgresUserReach(path.dirname(databaseDir));
       letPostgresUserReach(process.cwd()); // the binaries are in ./node_modules
     }
     server = new EmbeddedPostgres({
