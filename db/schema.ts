@@ -1,5 +1,19 @@
-import { relations } from 'drizzle-orm';
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { relations, sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { accountTypes, orderEventKinds, orderStates } from '@/lib/orders/model';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -118,6 +132,106 @@ export const verificationTokens = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
+// Orders
+// ---------------------------------------------------------------------------------------------
+
+export const accountType = pgEnum('account_type', accountTypes);
+export const orderState = pgEnum('order_state', orderStates);
+export const orderEventKind = pgEnum('order_event_kind', orderEventKinds);
+
+/** The ECR catalogue support keeps: which supplier's ECR, under which integration name. */
+export const ecrProducts = pgTable(
+  'ecr_products',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    supplierName: text().notNull(),
+    ecrName: text().notNull(),
+    integrationName: text().notNull(),
+    active: boolean().notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex().on(table.supplierName, table.ecrName)],
+);
+export type EcrProduct = typeof ecrProducts.$inferSelect;
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** What people say: "order 1042". */
+    number: bigserial({ mode: 'number' }).notNull().unique(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    createdByUserId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    assigneeUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    type: accountType().notNull(),
+    state: orderState().notNull().default('submitted'),
+    recipientName: text().notNull(),
+    recipientEmail: text().notNull(),
+    /** E.164, a mobile number (the password goes there by SMS). */
+    recipientPhone: text().notNull(),
+    ecrProductId: uuid().references(() => ecrProducts.id, { onDelete: 'set null' }),
+    ecrSupplierName: text(),
+    ecrName: text(),
+    merchantName: text(),
+    merchantBusinessId: text(),
+    merchantCountry: text(),
+    terminalIds: text().array().notNull().default(sql`'{}'::text[]`),
+    additionalInfo: text(),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Denormalised from the deadline clock (lib/orders/deadline.ts) so lists can sort by it. */
+    dueAt: timestamp({ withTimezone: true }).notNull(),
+    /** From the form: a double-click or a retried request finds the first order. */
+    idempotencyKey: uuid().notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex().on(table.organisationId, table.idempotencyKey),
+    // The partner list: newest first within an organisation, keyset-paginated.
+    index('orders_org_submitted_idx').on(table.organisationId, table.submittedAt.desc(), table.id.desc()),
+    index().on(table.state, table.dueAt),
+    index().on(table.createdByUserId),
+    index().on(table.assigneeUserId),
+    index().on(table.ecrProductId),
+  ],
+);
+export type Order = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+
+/** The timeline: append-only, enforced by a trigger (see the migration). */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    kind: orderEventKind().notNull(),
+    /** What changed, in words a person reads: a question, an answer, a reason, edited fields. */
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (table) => [index().on(table.orderId, table.at), index().on(table.organisationId), index().on(table.actorUserId)],
+);
+export type OrderEvent = typeof orderEvents.$inferSelect;
+
+/** Settings support admins change at run time, such as the fulfilment deadline. */
+export const settings = pgTable('settings', {
+  key: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: updatedAt(),
+});
+
+// ---------------------------------------------------------------------------------------------
 // Infrastructure
 // ---------------------------------------------------------------------------------------------
 
@@ -135,6 +249,8 @@ export const outboxMessages = pgTable(
     subject: text(),
     bodyText: text().notNull(),
     bodyHtml: text(),
+    /** Like Resend's: a retried send with the same key adds nothing. */
+    idempotencyKey: text().unique(),
     createdAt: createdAt(),
   },
   (table) => [index().on(table.createdAt), index().on(table.recipient)],
@@ -158,6 +274,18 @@ export const rateLimitBuckets = pgTable(
 
 export const organisationsRelations = relations(organisations, ({ many }) => ({
   memberships: many(memberships),
+  orders: many(orders),
+}));
+
+export const ordersRelations = relations(orders, ({ one, many }) => ({
+  organisation: one(organisations, { fields: [orders.organisationId], references: [organisations.id] }),
+  createdBy: one(users, { fields: [orders.createdByUserId], references: [users.id] }),
+  events: many(orderEvents),
+}));
+
+export const orderEventsRelations = relations(orderEvents, ({ one }) => ({
+  order: one(orders, { fields: [orderEvents.orderId], references: [orders.id] }),
+  actor: one(users, { fields: [orderEvents.actorUserId], references: [users.id] }),
 }));
 
 export const usersRelations = relations(users, ({ one }) => ({

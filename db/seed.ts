@@ -1,7 +1,7 @@
 import type { Db } from '@/db';
 import { ensureOrganisation } from '@/db/queries/organisations';
 import { upsertMember } from '@/db/queries/users';
-import type { OrganisationKind, Role } from '@/db/schema';
+import { ecrProducts, type OrganisationKind, type Role } from '@/db/schema';
 
 interface DemoOrganisation {
   kind: OrganisationKind;
@@ -55,9 +55,20 @@ export const demoOrganisations: DemoOrganisation[] = [
   },
 ];
 
+/** A realistic ECR catalogue: suppliers, their ECRs and the integration names support uses. */
+export const demoCatalogue = [
+  { supplierName: 'Retail Systems Nordic Oy', ecrName: 'RSN Kassa', integrationName: 'RSN Kassa Cloud' },
+  { supplierName: 'Retail Systems Nordic Oy', ecrName: 'RSN Ravintola', integrationName: 'RSN Ravintola Cloud' },
+  { supplierName: 'Kassamestarit Oy', ecrName: 'Mestari POS', integrationName: 'Mestari POS CloudPOS' },
+  { supplierName: 'Vendbase Oy', ecrName: 'Vendbase Retail', integrationName: 'Vendbase CloudPOS' },
+  { supplierName: 'Lounasrobotti Oy', ecrName: 'Robotti Ravintola', integrationName: 'Robotti Pay' },
+  { supplierName: 'Posify Finland Oy', ecrName: 'Posify Go', integrationName: 'Posify Go Cloud' },
+];
+
 /** Writes the demo data; running it again changes nothing. */
 export async function seedDemoData(db: Db) {
   await db.transaction(async (tx) => {
+    await tx.insert(ecrProducts).values(demoCatalogue).onConflictDoNothing();
     for (const organisation of demoOrganisations) {
       const { people, ...fields } = organisation;
       const organisationId = await ensureOrganisation(tx, fields);

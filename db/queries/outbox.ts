@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { outboxMessages, type OutboxChannel } from '@/db/schema';
 
@@ -8,8 +8,13 @@ export async function insertOutboxMessage(message: {
   subject?: string;
   bodyText: string;
   bodyHtml?: string;
+  idempotencyKey?: string;
 }) {
-  const [row] = await db.insert(outboxMessages).values(message).returning({ id: outboxMessages.id });
+  const [row] = await db
+    .insert(outboxMessages)
+    .values(message)
+    .onConflictDoUpdate({ target: outboxMessages.idempotencyKey, set: { idempotencyKey: sql`excluded.idempotency_key` } })
+    .returning({ id: outboxMessages.id });
   if (!row) throw new Error('outbox insert returned nothing');
   return row.id;
 }

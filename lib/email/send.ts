@@ -39,6 +39,7 @@ export async function sendEmail(message: EmailMessage): Promise<SentEmail> {
       subject: message.subject,
       bodyText: message.text,
       bodyHtml: message.html,
+      idempotencyKey: message.idempotencyKey,
     });
     return { id, via: 'outbox' };
   }

@@ -1,7 +1,9 @@
 import pg from 'pg';
+import PgBoss from 'pg-boss';
 import { startEmbeddedPostgres } from '@/db/embedded';
 import { migrateDatabase } from '@/db/migrate';
 import { embeddedDatabaseUrl } from '@/db/url';
+import { jobDefinitions } from '@/lib/jobs/definitions';
 import { TEMPLATE_DATABASE, VITEST_PG } from '@/tests/support/test-env';
 
 /**
@@ -19,6 +21,12 @@ export default async function setup() {
   await client.query(`DROP DATABASE IF EXISTS "${TEMPLATE_DATABASE}" WITH (FORCE)`);
   await client.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
   await client.end();
-  await migrateDatabase(embeddedDatabaseUrl(VITEST_PG.port, TEMPLATE_DATABASE));
+  const template = embeddedDatabaseUrl(VITEST_PG.port, TEMPLATE_DATABASE);
+  await migrateDatabase(template);
+  // The job queue's tables and our queues, as the app installs them at start.
+  const boss = new PgBoss({ connectionString: template, schema: 'pgboss', supervise: false, schedule: false });
+  await boss.start();
+  for (const definition of Object.values(jobDefinitions)) await boss.createQueue(definition.name, { name: definition.name, ...definition.options });
+  await boss.stop({ graceful: false, wait: true });
   return async () => server.stop();
 }

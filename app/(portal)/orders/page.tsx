@@ -1,20 +1,138 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { DeadlineBadge, StateBadge } from '@/components/orders/badges';
+import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { listOrdersForActor } from '@/db/queries/orders';
 import { requirePageActor } from '@/lib/authz';
+import { listRowDeadline } from '@/lib/orders/deadline';
+import { accountTypes } from '@/lib/orders/model';
+import { orderListFiltersSchema } from '@/lib/validations/order';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('orders'))('title') };
 }
 
-export default async function OrdersPage() {
+const stateFilters = ['open', 'submitted', 'in_progress', 'needs_info', 'completed', 'rejected', 'cancelled'] as const;
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('orders:own');
-  const t = await getTranslations('orders');
+  const filters = orderListFiltersSchema.parse(await searchParams);
+  const [t, format, page] = await Promise.all([getTranslations(), getFormatter(), listOrdersForActor(actor, filters)]);
+  const now = new Date();
+  const filtered = Boolean(filters.state || filters.type || filters.q);
+  const query = (extra: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ state: filters.state, type: filters.type, q: filters.q, ...extra })) {
+      if (value) params.set(key, value);
+    }
+    const text = params.toString();
+    return text ? `/orders?${text}` : '/orders';
+  };
+
   return (
     <>
-      <PageHeader title={t('title')} description={t('intro', { organisation: actor.organisationName })} />
-      <EmptyState title={t('empty')} hint={t('emptyHint')} />
+      <PageHeader
+        title={t('orders.title')}
+        description={t('orders.intro', { organisation: actor.organisationName })}
+        actions={
+          <Link href="/orders/new" className={buttonClasses('primary')}>
+            {t('orders.new')}
+          </Link>
+        }
+      />
+      <form action="/orders" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end">
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          {t('orders.state')}
+          <select name="state" defaultValue={filters.state ?? ''} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-base sm:text-sm">
+            <option value="">{t('orders.all')}</option>
+            {stateFilters.map((state) => (
+              <option key={state} value={state}>
+                {t(`orderStates.${state}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          {t('orders.type')}
+          <select name="type" defaultValue={filters.type ?? ''} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-base sm:text-sm">
+            <option value="">{t('orders.all')}</option>
+            {accountTypes.map((type) => (
+              <option key={type} value={type}>
+                {t(`accountTypes.${type}.name`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+          {t('orders.search')}
+          <input
+            type="search"
+            name="q"
+            defaultValue={filters.q}
+            placeholder={t('orders.searchPlaceholder')}
+            className="min-h-10 rounded-md border border-slate-300 px-3 text-base sm:text-sm"
+          />
+        </label>
+        <div className="flex gap-2">
+          <button className={buttonClasses('secondary')}>{t('orders.apply')}</button>
+          {filtered && (
+            <Link href="/orders" className={buttonClasses('ghost')}>
+              {t('orders.clear')}
+            </Link>
+          )}
+        </div>
+      </form>
+
+      {page.rows.length === 0 ? (
+        filtered || filters.after ? (
+          <EmptyState title={t('orders.noMatches')} hint={t('orders.noMatchesHint')} />
+        ) : (
+          <EmptyState title={t('orders.empty')} hint={t('orders.emptyHint')} />
+        )
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="order-list">
+          {page.rows.map((order) => {
+            const deadline = listRowDeadline(order, now);
+            return (
+              <li key={order.id}>
+                <Link href={`/orders/${order.id}`} className="grid gap-1 px-4 py-3 hover:bg-slate-50 sm:grid-cols-[6rem_1fr_auto] sm:items-center sm:gap-4">
+                  <span className="text-sm font-semibold text-slate-900">#{order.number}</span>
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium text-slate-900">
+                      {order.recipientName}
+                      {order.merchantName && <span className="font-normal text-slate-600"> · {order.merchantName}</span>}
+                    </span>
+                    <span className="block text-sm text-slate-600">
+                      {t(`accountTypes.${order.type}.name`)} · {format.dateTime(order.submittedAt, { dateStyle: 'medium' })}
+                    </span>
+                  </span>
+                  <span className="flex flex-wrap items-center gap-2 sm:justify-end">
+                    <StateBadge state={order.state} />
+                    <DeadlineBadge status={deadline.status} msLeft={deadline.msLeft} />
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <nav className="mt-4 flex justify-between gap-2" aria-label={t('orders.title')}>
+        {filters.after ? (
+          <Link href={query({ after: undefined })} className={buttonClasses('ghost')}>
+            {t('orders.newest')}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor && (
+          <Link href={query({ after: page.nextCursor })} className={buttonClasses('secondary')}>
+            {t('orders.older')}
+          </Link>
+        )}
+      </nav>
     </>
   );
 }

@@ -1,0 +1,121 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { AnswerQuestion } from '@/components/orders/answer-question';
+import { DeadlineBadge, StateBadge } from '@/components/orders/badges';
+import { CancelOrder } from '@/components/orders/cancel-order';
+import { buttonClasses } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { canPartner } from '@/lib/orders/transitions';
+import { roleCan } from '@/lib/permissions';
+import { maskPhone } from '@/lib/phone';
+import { answerQuestion, cancelOrder } from '../actions';
+import { loadOrder } from './load-order';
+
+type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ placed?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { order } = await loadOrder((await params).orderId);
+  return { title: (await getTranslations('orderDetail'))('title', { number: order.number }) };
+}
+
+export default async function OrderPage({ params, searchParams }: Props) {
+  const { actor, order } = await loadOrder((await params).orderId);
+  const { placed } = await searchParams;
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const partner = roleCan(actor.role, 'orders:own');
+  const question = order.state === 'needs_info' ? order.events.findLast((event) => event.kind === 'question_asked') : undefined;
+  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const details: [string, string | null][] = [
+    [t('orderDetail.type'), t(`accountTypes.${order.type}.name`)],
+    [t('orderDetail.organisation'), order.organisationName],
+    [t('orderDetail.orderedBy'), order.createdBy.name ?? order.createdBy.email],
+    [t('orderDetail.recipient'), `${order.recipientName} <${order.recipientEmail}>`],
+    [t('orderDetail.phone'), maskPhone(order.recipientPhone)],
+    [t('orderDetail.ecrSupplier'), order.ecrSupplierName],
+    [t('orderDetail.ecr'), order.ecrName],
+    [t('orderDetail.merchant'), order.merchantName],
+    [t('orderDetail.businessId'), order.merchantBusinessId],
+    [t('orderDetail.terminalIds'), order.terminalIds.length ? order.terminalIds.join(', ') : null],
+    [t('orderDetail.additionalInfo'), order.additionalInfo],
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('orderDetail.title', { number: order.number })}
+        description={
+          <span className="mt-1 flex flex-wrap items-center gap-2">
+            <StateBadge state={order.state} />
+            <DeadlineBadge status={order.deadline.status} msLeft={order.deadline.msLeft} audience={partner ? 'partner' : 'support'} />
+          </span>
+        }
+        actions={partner && canPartner('cancel', order.state) ? <CancelOrder action={cancelOrder} orderId={order.id} number={order.number} /> : undefined}
+      />
+      {placed && order.events.length === 1 && (
+        <p role="status" className="mb-4 rounded-md bg-teal-50 px-3 py-2 text-sm text-teal-900">
+          {t('orders.created', { number: order.number })}
+        </p>
+      )}
+
+      {question && partner && (
+        <Card className="mb-6 border-amber-300 bg-amber-50">
+          <h2 className="font-semibold text-amber-900">{t('orderDetail.question')}</h2>
+          <p className="mt-1 whitespace-pre-wrap text-sm text-amber-950">{String(question.data.question ?? '')}</p>
+          <div className="mt-4">
+            <AnswerQuestion action={answerQuestion} orderId={order.id} />
+          </div>
+          <p className="mt-4 text-sm text-slate-700">
+            {t('orderDetail.orEdit')}:{' '}
+            <Link href={`/orders/${order.id}/edit`} className={buttonClasses('ghost', 'px-2')}>
+              {t('orderDetail.edit')}
+            </Link>
+          </p>
+        </Card>
+      )}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <dl className="grid gap-4 text-sm sm:grid-cols-2">
+            <div>
+              <dt className="text-slate-500">{t('orderDetail.submitted')}</dt>
+              <dd className="font-medium">{when(order.submittedAt)}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">{t('orderDetail.due')}</dt>
+              <dd className="font-medium" data-testid="order-due">
+                {when(order.deadline.dueAt)}
+              </dd>
+            </div>
+            {details.map(([label, value]) => (
+              <div key={label} className="min-w-0">
+                <dt className="text-slate-500">{label}</dt>
+                <dd className="whitespace-pre-wrap break-words font-medium">{value ?? <span className="font-normal text-slate-500">{t('orderDetail.none')}</span>}</dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card>
+          <h2 className="mb-3 text-lg font-semibold">{t('orderDetail.timeline')}</h2>
+          <ol className="relative flex flex-col gap-4 border-l border-slate-200 pl-4" data-testid="timeline">
+            {order.events.map((event) => (
+              <li key={event.id} className="text-sm">
+                <span className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-teal-700" aria-hidden />
+                <p className="font-medium text-slate-900">{t(`events.${event.kind}`, { actor: event.actorName ?? event.actorEmail ?? t('events.system') })}</p>
+                <p className="text-slate-500">{when(event.at)}</p>
+                {typeof event.data.question === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.question}</p>}
+                {typeof event.data.answer === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.answer}</p>}
+                {typeof event.data.reason === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.reason}</p>}
+                {Array.isArray(event.data.fields) && event.data.fields.length > 0 && (
+                  <p className="mt-1 text-slate-700">{t('events.changedFields', { fields: (event.data.fields as string[]).join(', ') })}</p>
+                )}
+              </li>
+            ))}
+          </ol>
+        </Card>
+      </div>
+    </>
+  );
+}

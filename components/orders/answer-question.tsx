@@ -1,0 +1,31 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/authz';
+
+type Action = (previous: unknown, input: FormData) => Promise<ActionResult>;
+
+export function AnswerQuestion({ action, orderId }: { action: Action; orderId: string }) {
+  const t = useTranslations('orderDetail');
+  const [state, formAction, pending] = useActionState(action, null);
+  const failed = state && !state.ok ? state : undefined;
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <input type="hidden" name="orderId" value={orderId} />
+      <TextAreaField name="answer" label={t('answer')} hint={t('answerHint')} rows={4} error={failed?.fieldErrors?.answer?.[0]} />
+      {failed && !failed.fieldErrors && (
+        <p role="alert" className="text-sm text-red-700">
+          {failed.message}
+        </p>
+      )}
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? t('sending') : t('sendAnswer')}
+        </Button>
+      </div>
+    </form>
+  );
+}

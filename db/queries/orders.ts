@@ -1,0 +1,286 @@
+import { and, asc, desc, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db';
+import { getDeadlineSetting } from '@/db/queries/settings';
+import type { Actor } from '@/db/queries/users';
+import { ecrProducts, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
+import { inTransaction } from '@/db/transaction';
+import { AppError } from '@/lib/errors';
+import { enqueueJob } from '@/lib/jobs/boss';
+import { baseDueAt, computeDeadline } from '@/lib/orders/deadline';
+import { finalStates, type OrderEventKind, type OrderState } from '@/lib/orders/model';
+import { canPartner, partnerTransitions, stateAfterAnswer } from '@/lib/orders/transitions';
+import { roleCan } from '@/lib/permissions';
+import type { OrderInput, OrderListFilters } from '@/lib/validations/order';
+
+/**
+ * Orders an actor may see: support sees every organisation's, a partner only its own.
+ * Every order query and write goes through this condition.
+ */
+function visibleTo(actor: Actor): SQL | undefined {
+  return roleCan(actor.role, 'support:queue') ? undefined : eq(orders.organisationId, actor.organisationId);
+}
+
+/** The catalogue entry a supplier and ECR name match, if any (free text may name a new one). */
+async function findEcrProductId(tx: DbOrTx, supplierName: string | null, ecrName: string | null) {
+  if (!supplierName || !ecrName) return null;
+  const [row] = await tx
+    .select({ id: ecrProducts.id })
+    .from(ecrProducts)
+    .where(and(sql`lower(${ecrProducts.supplierName}) = lower(${supplierName})`, sql`lower(${ecrProducts.ecrName}) = lower(${ecrName})`))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function listEcrCatalogue() {
+  return db
+    .select({ supplierName: ecrProducts.supplierName, ecrName: ecrProducts.ecrName, integrationName: ecrProducts.integrationName })
+    .from(ecrProducts)
+    .where(eq(ecrProducts.active, true))
+    .orderBy(asc(ecrProducts.supplierName), asc(ecrProducts.ecrName));
+}
+
+/**
+ * Places an order: the order, its first timeline event and the "order received" email job in
+ * one transaction. The form's idempotency key makes a double-click or a retried request
+ * return the first order instead of creating a second.
+ */
+export async function createOrder(actor: Actor, input: OrderInput) {
+  return inTransaction(async (tx, jobSql) => {
+    const submittedAt = new Date();
+    const dueAt = baseDueAt(submittedAt, await getDeadlineSetting(tx));
+    const { idempotencyKey, ...fields } = input;
+    const [created] = await tx
+      .insert(orders)
+      .values({
+        ...fields,
+        organisationId: actor.organisationId,
+        createdByUserId: actor.userId,
+        ecrProductId: await findEcrProductId(tx, fields.ecrSupplierName, fields.ecrName),
+        submittedAt,
+        dueAt,
+        idempotencyKey,
+      })
+      .onConflictDoNothing({ target: [orders.organisationId, orders.idempotencyKey] })
+      .returning({ id: orders.id, number: orders.number });
+    if (!created) {
+      const [existing] = await tx
+        .select({ id: orders.id, number: orders.number })
+        .from(orders)
+        .where(and(eq(orders.organisationId, actor.organisationId), eq(orders.idempotencyKey, idempotencyKey)));
+      if (!existing) throw new AppError('CONFLICT');
+      return { ...existing, created: false };
+    }
+    await tx.insert(orderEvents).values({
+      orderId: created.id,
+      organisationId: actor.organisationId,
+      actorUserId: actor.userId,
+      kind: 'submitted',
+      at: submittedAt,
+    });
+    await enqueueJob('orderEmail', { orderId: created.id, kind: 'received' }, jobSql);
+    return { ...created, created: true };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+export const ORDER_PAGE_SIZE = 25;
+
+/** Opaque keyset cursor: the last row's submission time and id. */
+export function encodeCursor(row: { submittedAt: Date; id: string }) {
+  return Buffer.from(`${row.submittedAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined) {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id ?? '')) return undefined;
+  return { at: date, id: id! };
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+const listColumns = {
+  id: orders.id,
+  number: orders.number,
+  type: orders.type,
+  state: orders.state,
+  recipientName: orders.recipientName,
+  recipientEmail: orders.recipientEmail,
+  merchantName: orders.merchantName,
+  submittedAt: orders.submittedAt,
+  dueAt: orders.dueAt,
+};
+export type OrderListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] };
+
+/**
+ * One page of the actor's orders, newest first, after `filters.after` (keyset, not OFFSET,
+ * so a page deep in a long list costs what the first does).
+ */
+export async function listOrdersForActor(actor: Actor, filters: OrderListFilters, limit = ORDER_PAGE_SIZE) {
+  const cursor = decodeCursor(filters.after);
+  const q = filters.q ? `%${escapeLike(filters.q)}%` : undefined;
+  const conditions = [
+    visibleTo(actor),
+    filters.state === 'open'
+      ? notInArray(orders.state, [...finalStates])
+      : filters.state
+        ? eq(orders.state, filters.state)
+        : undefined,
+    filters.type ? eq(orders.type, filters.type) : undefined,
+    q
+      ? or(
+          ilike(orders.recipientName, q),
+          ilike(orders.recipientEmail, q),
+          ilike(orders.merchantName, q),
+          /^\d{1,12}$/.test(filters.q ?? '') ? eq(orders.number, Number(filters.q)) : undefined,
+        )
+      : undefined,
+    cursor ? sql`(${orders.submittedAt}, ${orders.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
+  ];
+  const rows = await db
+    .select(listColumns)
+    .from(orders)
+    .where(and(...conditions))
+    .orderBy(desc(orders.submittedAt), desc(orders.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : undefined };
+}
+
+/** One order with its timeline, or null when it does not exist or the actor may not see it. */
+export async function getOrderForActor(actor: Actor, orderId: string) {
+  const [order] = await db
+    .select({ order: orders, organisationName: organisations.name, createdByName: users.name, createdByEmail: users.email })
+    .from(orders)
+    .innerJoin(organisations, eq(organisations.id, orders.organisationId))
+    .innerJoin(users, eq(users.id, orders.createdByUserId))
+    .where(and(eq(orders.id, orderId), visibleTo(actor)))
+    .limit(1);
+  if (!order) return null;
+  const events = await db
+    .select({ id: orderEvents.id, kind: orderEvents.kind, at: orderEvents.at, data: orderEvents.data, actorName: users.name, actorEmail: users.email })
+    .from(orderEvents)
+    .leftJoin(users, eq(users.id, orderEvents.actorUserId))
+    .where(eq(orderEvents.orderId, orderId))
+    .orderBy(asc(orderEvents.at), asc(orderEvents.id));
+  const setting = await getDeadlineSetting();
+  const deadline = computeDeadline({ submittedAt: order.order.submittedAt, events, state: order.order.state, setting, now: new Date() });
+  return { ...order.order, organisationName: order.organisationName, createdBy: { name: order.createdByName, email: order.createdByEmail }, events, deadline };
+}
+
+/**
+ * Note: jobs act for the system, not for a person, so this reads by id alone. Only job
+ * handlers call it, with ids they enqueued themselves.
+ */
+export async function unsafeGetOrderForJob(orderId: string) {
+  const [row] = await db
+    .select({ order: orders, ordererEmail: users.email, ordererName: users.name })
+    .from(orders)
+    .innerJoin(users, eq(users.id, orders.createdByUserId))
+    .where(eq(orders.id, orderId));
+  return row ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The partner's transitions: one write path each, state change and event in one transaction
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Changes the state of an order the actor may see, from one of `from`, and records the event.
+ * Zero rows means not found (another organisation's order looks the same as none) or, when
+ * the order is there, that its state no longer allows it.
+ */
+async function transition(
+  tx: DbOrTx,
+  actor: Actor,
+  orderId: string,
+  change: { from: readonly OrderState[]; to: (order: Order) => OrderState; kind: OrderEventKind; data?: Record<string, unknown>; fields?: Partial<Order> },
+) {
+  const [current] = await tx
+    .select()
+    .from(orders)
+    .where(and(eq(orders.id, orderId), visibleTo(actor)))
+    .for('update');
+  if (!current) throw new AppError('NOT_FOUND');
+  if (!change.from.includes(current.state)) throw new AppError('CONFLICT');
+  const [updated] = await tx
+    .update(orders)
+    .set({ ...change.fields, state: change.to(current) })
+    .where(and(eq(orders.id, orderId), eq(orders.organisationId, current.organisationId), inArray(orders.state, [...change.from])))
+    .returning();
+  if (!updated) throw new AppError('CONFLICT');
+  await tx.insert(orderEvents).values({
+    orderId,
+    organisationId: current.organisationId,
+    actorUserId: actor.userId,
+    kind: change.kind,
+    data: change.data ?? {},
+  });
+  return updated;
+}
+
+/** Recomputes the stored due date from the timeline (after the clock resumes). */
+async function refreshDueAt(tx: DbOrTx, order: Order) {
+  const events = await tx.select({ kind: orderEvents.kind, at: orderEvents.at }).from(orderEvents).where(eq(orderEvents.orderId, order.id));
+  const deadline = computeDeadline({ submittedAt: order.submittedAt, events, state: order.state, setting: await getDeadlineSetting(tx), now: new Date() });
+  await tx.update(orders).set({ dueAt: deadline.dueAt }).where(and(eq(orders.id, order.id), eq(orders.organisationId, order.organisationId)));
+}
+
+export async function cancelOrderForActor(actor: Actor, orderId: string) {
+  return inTransaction((tx) =>
+    transition(tx, actor, orderId, { from: partnerTransitions.cancel.from, to: () => partnerTransitions.cancel.to, kind: 'cancelled' }),
+  );
+}
+
+/** The partner answers support's question; the order returns to the queue and the clock resumes. */
+export async function answerQuestionForActor(actor: Actor, orderId: string, answer: string) {
+  return inTransaction(async (tx) => {
+    const order = await transition(tx, actor, orderId, {
+      from: partnerTransitions.answer.from,
+      to: (current) => stateAfterAnswer(current.assigneeUserId),
+      kind: 'answered',
+      data: { answer },
+    });
+    await refreshDueAt(tx, order);
+    return order;
+  });
+}
+
+const editableFields = [
+  'type',
+  'recipientName',
+  'recipientEmail',
+  'recipientPhone',
+  'ecrSupplierName',
+  'ecrName',
+  'merchantName',
+  'merchantBusinessId',
+  'merchantCountry',
+  'terminalIds',
+  'additionalInfo',
+] as const;
+
+/** The partner corrects the order support asked about and sends it back; the clock resumes. */
+export async function editOrderForActor(actor: Actor, orderId: string, input: OrderInput) {
+  return inTransaction(async (tx) => {
+    const [before] = await tx.select().from(orders).where(and(eq(orders.id, orderId), visibleTo(actor)));
+    if (!before) throw new AppError('NOT_FOUND');
+    if (!canPartner('answer', before.state)) throw new AppError('CONFLICT');
+    const changed = editableFields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(input[field]));
+    const fields = Object.fromEntries(editableFields.map((field) => [field, input[field]])) as Partial<Order>;
+    const order = await transition(tx, actor, orderId, {
+      from: partnerTransitions.answer.from,
+      to: (current) => stateAfterAnswer(current.assigneeUserId),
+      kind: 'edited',
+      data: { fields: changed },
+      fields: { ...fields, ecrProductId: await findEcrProductId(tx, input.ecrSupplierName, input.ecrName) },
+    });
+    await refreshDueAt(tx, order);
+    return order;
+  });
+}

@@ -1,0 +1,30 @@
+import 'server-only';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { PoolClient } from 'pg';
+import { pool, type Db } from '@/db';
+import * as schema from './schema';
+
+/** pg-boss's interface for running its SQL inside someone else's transaction. */
+export interface SqlExecutor {
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs `work` in one transaction on one connection. Besides drizzle, it hands out that
+ * connection as a pg-boss executor, so a job is enqueued atomically with the rows it is about.
+ */
+export async function inTransaction<T>(work: (tx: Db, sql: SqlExecutor) => Promise<T>): Promise<T> {
+  const client: PoolClient = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const tx = drizzle(client, { schema, casing: 'snake_case' }) as unknown as Db;
+    const result = await work(tx, { executeSql: (text, values) => client.query(text, values) });
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

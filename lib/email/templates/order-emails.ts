@@ -1,0 +1,37 @@
+import { createFormatter } from 'next-intl';
+import type { Order } from '@/db/schema';
+import { defaultLocale, timeZone } from '@/lib/i18n/config';
+import { getTranslator } from '@/lib/i18n/translator';
+import type { OrderEmailKind } from '@/lib/jobs/definitions';
+import { renderEmail } from './layout';
+
+type OrderForEmail = Pick<Order, 'id' | 'number' | 'type' | 'recipientName' | 'merchantName' | 'dueAt'>;
+
+/**
+ * The emails about an order, to its orderer. Each kind adds its own paragraphs to the same
+ * frame: subject and heading name the order, the button opens it in the portal.
+ */
+export function orderEmail(kind: OrderEmailKind, order: OrderForEmail, portalUrl: string) {
+  const t = getTranslator();
+  const format = createFormatter({ locale: defaultLocale, timeZone });
+  const values = {
+    number: order.number,
+    type: t(`accountTypes.${order.type}.name`),
+    recipient: order.recipientName,
+    merchant: order.merchantName ?? '',
+    due: format.dateTime(order.dueAt, { dateStyle: 'full', timeStyle: 'short' }),
+  };
+  const paragraphs: Record<OrderEmailKind, string[]> = {
+    received: [
+      order.type === 'merchant_rights' ? t('email.order.received.bodyRights', values) : t('email.order.received.body', values),
+      t('email.order.received.follow'),
+    ],
+  };
+  return renderEmail({
+    subject: t(`email.order.${kind}.subject`, values),
+    heading: t(`email.order.${kind}.heading`, values),
+    paragraphs: paragraphs[kind],
+    action: { label: t('email.viewOrder'), url: `${portalUrl}/orders/${order.id}` },
+    footer: t('email.footer'),
+  });
+}

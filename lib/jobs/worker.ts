@@ -1,0 +1,17 @@
+import 'server-only';
+import { startJobQueues } from './boss';
+import { jobDefinitions, type JobName } from './definitions';
+import { jobHandlers } from './handlers';
+
+/** Starts pg-boss and a worker for every queue in this process. */
+export async function startWorkers() {
+  const boss = await startJobQueues();
+  for (const name of Object.keys(jobDefinitions) as JobName[]) {
+    const definition = jobDefinitions[name];
+    const handler = jobHandlers[name] as (payload: unknown) => Promise<void>;
+    await boss.work(definition.name, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (job) await handler(definition.payload.parse(job.data));
+    });
+  }
+  return boss;
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { isValidFinnishBusinessId, normaliseFinnishBusinessId } from '@/lib/business-id';
+import { accountTypes, typeRequirements } from '@/lib/orders/model';
+import { parseRecipientPhone } from '@/lib/phone';
+
+/**
+ * The order form, shared by the browser (react-hook-form) and the server action, which parses
+ * it again: the server is the authority. Messages are keys of the `validation` catalogue.
+ * Fields a type does not use are accepted and dropped, so switching type loses nothing typed.
+ */
+const text = (max: number) => z.string().trim().max(max, 'tooLong').default('');
+
+export const terminalIdPattern = /^[A-Za-z0-9-]{4,32}$/;
+
+/** Terminal IDs as typed: one per line, or separated by commas or spaces. */
+export const splitTerminalIds = (value: string) => [...new Set(value.split(/[\s,;]+/).filter(Boolean))];
+
+export const orderFormSchema = z
+  .object({
+    type: z.enum(accountTypes, { error: 'typeRequired' }),
+    recipientName: z.string().trim().min(1, 'recipientNameRequired').max(200, 'tooLong'),
+    recipientEmail: z.string().trim().toLowerCase().pipe(z.email('emailInvalid')),
+    recipientPhone: text(40),
+    ecrSupplierName: text(200),
+    ecrName: text(200),
+    merchantName: text(200),
+    merchantBusinessId: text(40),
+    merchantCountry: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'countryInvalid')
+      .default('FI'),
+    terminalIds: z.string().max(2000, 'tooLong').default(''),
+    additionalInfo: text(2000),
+    idempotencyKey: z.uuid(),
+  })
+  .superRefine((order, ctx) => {
+    const needs = typeRequirements[order.type];
+    const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+
+    const phone = parseRecipientPhone(order.recipientPhone);
+    if (!phone.ok) problem('recipientPhone', `phone.${phone.problem}`);
+    if (needs.ecr) {
+      if (!order.ecrSupplierName) problem('ecrSupplierName', 'ecrSupplierRequired');
+      if (!order.ecrName) problem('ecrName', 'ecrRequired');
+    }
+    if (needs.merchant) {
+      if (!order.merchantName) problem('merchantName', 'merchantNameRequired');
+      if (!order.merchantBusinessId) problem('merchantBusinessId', 'businessIdRequired');
+      else if (order.merchantCountry === 'FI') {
+        const id = normaliseFinnishBusinessId(order.merchantBusinessId);
+        if (!/^\d{7}-\d$/.test(id)) problem('merchantBusinessId', 'businessIdShape');
+        else if (!isValidFinnishBusinessId(id)) problem('merchantBusinessId', 'businessIdCheckDigit');
+      }
+    }
+    if (needs.additionalInfo && !order.additionalInfo) problem('additionalInfo', 'additionalInfoRequired');
+    const badTerminal = splitTerminalIds(order.terminalIds).find((id) => !terminalIdPattern.test(id));
+    if (badTerminal) problem('terminalIds', 'terminalIdInvalid');
+  })
+  .transform((order) => {
+    const needs = typeRequirements[order.type];
+    const phone = parseRecipientPhone(order.recipientPhone);
+    const orNull = (value: string) => value || null;
+    return {
+      type: order.type,
+      recipientName: order.recipientName,
+      recipientEmail: order.recipientEmail,
+      recipientPhone: phone.ok ? phone.e164 : '',
+      ecrSupplierName: orNull(order.ecrSupplierName),
+      ecrName: orNull(order.ecrName),
+      merchantName: needs.merchant ? orNull(order.merchantName) : null,
+      merchantBusinessId: needs.merchant
+        ? orNull(order.merchantCountry === 'FI' ? normaliseFinnishBusinessId(order.merchantBusinessId) : order.merchantBusinessId)
+        : null,
+      merchantCountry: needs.merchant ? order.merchantCountry : null,
+      terminalIds: splitTerminalIds(order.terminalIds),
+      additionalInfo: orNull(order.additionalInfo),
+      idempotencyKey: order.idempotencyKey,
+    };
+  });
+
+export type OrderFormInput = z.input<typeof orderFormSchema>;
+export type OrderInput = z.output<typeof orderFormSchema>;
+
+/** Editing an order that support asked about: which order, and the same form. */
+export const editOrderSchema = z.object({ orderId: z.uuid(), order: orderFormSchema });
+
+export const orderIdSchema = z.object({ orderId: z.uuid() });
+
+export const answerQuestionSchema = z.object({
+  orderId: z.uuid(),
+  answer: z.string().trim().min(1, 'answerRequired').max(2000, 'tooLong'),
+});
+
+/** The partner list's filters, from the URL. Anything unknown is ignored rather than an error. */
+export const orderListFiltersSchema = z.object({
+  state: z.enum(['open', 'submitted', 'in_progress', 'needs_info', 'completed', 'rejected', 'cancelled']).optional().catch(undefined),
+  type: z.enum(accountTypes).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  after: z.string().max(200).optional().catch(undefined),
+});
+export type OrderListFilters = z.infer<typeof orderListFiltersSchema>;

@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import {
+  baseDueAt,
+  computeDeadline,
+  defaultDeadlineSetting,
+  listRowDeadline,
+  openStatus,
+  type ClockEvent,
+  type DeadlineSetting,
+} from '@/lib/orders/deadline';
+import { type OrderEventKind, type OrderState } from '@/lib/orders/model';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const sevenDays: DeadlineSetting = { mode: 'calendar_days', days: 7 };
+const twoDays: DeadlineSetting = { mode: 'calendar_days', days: 2 };
+
+// Early March: Helsinki is on UTC+2 and no DST change falls within the following weeks, so
+// calendar days and 24-hour days agree.
+const submittedAt = new Date('2026-03-02T10:00:00Z');
+const at = (ms: number) => new Date(submittedAt.getTime() + ms);
+const event = (kind: OrderEventKind, offsetMs: number): ClockEvent => ({ kind, at: at(offsetMs) });
+
+const deadline = (input: { events?: ClockEvent[]; state?: OrderState; setting?: DeadlineSetting; now: Date }) =>
+  computeDeadline({
+    submittedAt,
+    events: input.events ?? [event('submitted', 0)],
+    state: input.state ?? 'submitted',
+    setting: input.setting ?? sevenDays,
+    now: input.now,
+  });
+
+describe('due date', () => {
+  it.each([
+    ['a week in winter', '2026-03-02T10:00:00Z', sevenDays, '2026-03-09T10:00:00Z'],
+    // DST ends 2026-10-25: 10:00 EEST (07:00Z) to 10:00 EET (08:00Z), 169 hours later.
+    ['a week across the end of DST', '2026-10-22T07:00:00Z', sevenDays, '2026-10-29T08:00:00Z'],
+    // DST starts 2026-03-29: 10:00 EET (08:00Z) to 10:00 EEST (07:00Z), 167 hours later.
+    ['a week across the start of DST', '2026-03-26T08:00:00Z', sevenDays, '2026-04-02T07:00:00Z'],
+    ['a changed setting of ten days', '2026-03-02T10:00:00Z', { mode: 'calendar_days', days: 10 } as const, '2026-03-12T10:00:00Z'],
+    ['the default setting', '2026-03-02T10:00:00Z', defaultDeadlineSetting, '2026-03-09T10:00:00Z'],
+  ])('falls at the same Helsinki wall-clock time after %s', (_case, submitted, setting, due) => {
+    expect(baseDueAt(new Date(submitted), setting).toISOString()).toBe(new Date(due).toISOString());
+    const result = computeDeadline({
+      submittedAt: new Date(submitted),
+      events: [{ kind: 'submitted', at: new Date(submitted) }],
+      state: 'submitted',
+      setting,
+      now: new Date(submitted),
+    });
+    expect(result.dueAt.toISOString()).toBe(new Date(due).toISOString());
+    expect(result.pausedMs).toBe(0);
+  });
+
+  it('promises seven calendar days by default', () => {
+    expect(defaultDeadlineSetting).toEqual({ mode: 'calendar_days', days: 7 });
+  });
+});
+
+describe('deadline status of an open order', () => {
+  const due = 7 * DAY;
+
+  // For seven days the at-risk window is 25% of 168 h = 42 h.
+  it.each([
+    ['on track right after submission', 0, 'on_track', due],
+    ['on track a minute before the at-risk window', due - 42 * HOUR - MINUTE, 'on_track', 42 * HOUR + MINUTE],
+    ['at risk with exactly 42 h left', due - 42 * HOUR, 'at_risk', 42 * HOUR],
+    ['at risk with a minute left', due - MINUTE, 'at_risk', MINUTE],
+    ['at risk at the due moment itself', due, 'at_risk', 0],
+    ['overdue a millisecond after the due moment', due + 1, 'overdue', -1],
+    ['overdue a day later', due + DAY, 'overdue', -DAY],
+  ])('is %s (7 days)', (_case, nowOffset, status, msLeft) => {
+    expect(deadline({ now: at(nowOffset) })).toEqual({
+      dueAt: at(due),
+      msLeft,
+      pausedMs: 0,
+      status,
+    });
+  });
+
+  // For two days 25% would be 12 h, but the last 24 h are always at risk.
+  it.each([
+    ['on track with 25 h left', 25 * HOUR, 'on_track'],
+    ['at risk with exactly 24 h left', 24 * HOUR, 'at_risk'],
+    ['at risk with 23 h left', 23 * HOUR, 'at_risk'],
+    ['at risk with 13 h left', 13 * HOUR, 'at_risk'],
+  ])('is %s (2 days)', (_case, left, status) => {
+    const result = deadline({ setting: twoDays, now: at(2 * DAY - left) });
+    expect(result.status).toBe(status);
+    expect(result.msLeft).toBe(left);
+  });
+
+  it('takes at-risk from the same window when the setting changes', () => {
+    // 42 h left is at risk for a 7-day promise; for a 10-day promise (window 60 h) 61 h is not.
+    const tenDays: DeadlineSetting = { mode: 'calendar_days', days: 10 };
+    expect(deadline({ setting: tenDays, now: at(10 * DAY - 60 * HOUR) }).status).toBe('at_risk');
+    expect(deadline({ setting: tenDays, now: at(10 * DAY - 61 * HOUR) }).status).toBe('on_track');
+  });
+});
+
+describe('pauses while waiting on the partner', () => {
+  const base = 7 * DAY;
+  const severalQuestions = [
+    event('submitted', 0),
+    event('question_asked', 1 * DAY),
+    event('answered', 3 * DAY),
+    event('question_asked', 4 * DAY),
+    event('edited', 4.5 * DAY),
+  ];
+
+  it('adds every answered question to the due date', () => {
+    const result = deadline({ events: severalQuestions, state: 'in_progress', now: at(5 * DAY) });
+    expect(result.pausedMs).toBe(2.5 * DAY);
+    expect(result.dueAt).toEqual(at(base + 2.5 * DAY));
+    expect(result.msLeft).toBe(base + 2.5 * DAY - 5 * DAY);
+    expect(result.status).toBe('on_track');
+  });
+
+  it('gives the same result for events out of order', () => {
+    const shuffled = [severalQuestions[3]!, severalQuestions[2]!, severalQuestions[4]!, severalQuestions[0]!, severalQuestions[1]!];
+    expect(deadline({ events: shuffled, state: 'in_progress', now: at(5 * DAY) })).toEqual(
+      deadline({ events: severalQuestions, state: 'in_progress', now: at(5 * DAY) }),
+    );
+  });
+
+  it.each([
+    ['a day after the question', 2 * DAY, 1 * DAY],
+    ['three days after the question', 4 * DAY, 3 * DAY],
+    // Even past the original due date an open question keeps the clock paused.
+    ['ten days after the question', 11 * DAY, 10 * DAY],
+  ])('shows an open question as paused, counting up to now, %s', (_case, now, paused) => {
+    const result = deadline({
+      events: [event('submitted', 0), event('question_asked', DAY)],
+      state: 'needs_info',
+      now: at(now),
+    });
+    expect(result.status).toBe('paused');
+    expect(result.pausedMs).toBe(paused);
+    expect(result.dueAt).toEqual(at(base + paused));
+  });
+
+  it('counts two questions in a row without an answer once, from the first', () => {
+    const result = deadline({
+      events: [event('submitted', 0), event('question_asked', 1 * DAY), event('question_asked', 2 * DAY), event('answered', 3 * DAY)],
+      state: 'in_progress',
+      now: at(4 * DAY),
+    });
+    expect(result.pausedMs).toBe(2 * DAY);
+    expect(result.dueAt).toEqual(at(base + 2 * DAY));
+  });
+
+  it('ignores an answer or edit that follows no question', () => {
+    const result = deadline({
+      events: [event('submitted', 0), event('edited', 1 * DAY), event('answered', 2 * DAY)],
+      state: 'in_progress',
+      now: at(3 * DAY),
+    });
+    expect(result.pausedMs).toBe(0);
+    expect(result.dueAt).toEqual(at(base));
+  });
+});
+
+describe('deadline of a finished order', () => {
+  const base = 7 * DAY;
+  const later = at(30 * DAY);
+
+  it.each([
+    ['met when completed well within the deadline', 2 * DAY, 'met'],
+    ['met when completed exactly at the due moment', base, 'met'],
+    ['missed when completed a millisecond late', base + 1, 'missed'],
+    ['missed when completed a day late', base + DAY, 'missed'],
+  ])('is %s', (_case, completedAt, status) => {
+    const result = deadline({
+      events: [event('submitted', 0), event('completed', completedAt)],
+      state: 'completed',
+      now: later,
+    });
+    expect(result.status).toBe(status);
+  });
+
+  it('counts pauses when judging whether a completion met the deadline', () => {
+    // Due at 7 days plus 2 days paused; completion on day 8 is in time.
+    const result = deadline({
+      events: [event('submitted', 0), event('question_asked', DAY), event('answered', 3 * DAY), event('completed', 8 * DAY)],
+      state: 'completed',
+      now: later,
+    });
+    expect(result.status).toBe('met');
+    expect(result.dueAt).toEqual(at(base + 2 * DAY));
+  });
+
+  it.each<[OrderState, OrderEventKind]>([
+    ['rejected', 'rejected'],
+    ['cancelled', 'cancelled'],
+  ])('is stopped once %s', (state, kind) => {
+    const result = deadline({ events: [event('submitted', 0), event(kind, base + DAY)], state, now: later });
+    expect(result.status).toBe('stopped');
+  });
+
+  it.each<[OrderState, OrderEventKind]>([
+    ['completed', 'completed'],
+    ['rejected', 'rejected'],
+    ['cancelled', 'cancelled'],
+  ])('stops counting an open pause when %s', (state, kind) => {
+    const result = deadline({
+      events: [event('submitted', 0), event('question_asked', DAY), event(kind, 2 * DAY)],
+      state,
+      now: later,
+    });
+    expect(result.pausedMs).toBe(DAY);
+    expect(result.dueAt).toEqual(at(base + DAY));
+  });
+});
+
+describe('deadline on a list row', () => {
+  const dueAt = at(7 * DAY);
+  const row = (state: OrderState) => ({ state, submittedAt, dueAt });
+
+  it.each<[string, OrderState, Date, string, number]>([
+    ['on track early on', 'in_progress', at(DAY), 'on_track', 6 * DAY],
+    ['at risk an hour before the due moment', 'in_progress', at(7 * DAY - HOUR), 'at_risk', HOUR],
+    ['overdue a millisecond past the due moment', 'submitted', at(7 * DAY + 1), 'overdue', -1],
+    ['paused while waiting for information, even past due', 'needs_info', at(8 * DAY), 'paused', -DAY],
+    ['stopped once completed', 'completed', at(8 * DAY), 'stopped', -DAY],
+    ['stopped once rejected', 'rejected', at(DAY), 'stopped', 6 * DAY],
+    ['stopped once cancelled', 'cancelled', at(DAY), 'stopped', 6 * DAY],
+  ])('is %s', (_case, state, now, status, msLeft) => {
+    expect(listRowDeadline(row(state), now)).toEqual({ msLeft, status });
+  });
+
+  it('measures the at-risk window against the stored due date, pauses included', () => {
+    // A 7-day order pushed back 2 days by a pause: 9 days in all, window 54 h.
+    const pushed = { state: 'in_progress' as const, submittedAt, dueAt: at(9 * DAY) };
+    expect(listRowDeadline(pushed, at(9 * DAY - 54 * HOUR)).status).toBe('at_risk');
+    expect(listRowDeadline(pushed, at(9 * DAY - 55 * HOUR)).status).toBe('on_track');
+  });
+});
+
+describe('open status', () => {
+  it.each<[OrderState, number, string]>([
+    ['completed', -DAY, 'stopped'],
+    ['rejected', DAY, 'stopped'],
+    ['cancelled', -DAY, 'stopped'],
+    ['needs_info', -DAY, 'paused'],
+    ['account_created', -1, 'overdue'],
+    ['credentials_sent', 24 * HOUR, 'at_risk'],
+    ['in_progress', 24 * HOUR + 1, 'on_track'],
+  ])('is %s with %d ms left of a 2-day promise → %s', (state, msLeft, status) => {
+    expect(openStatus({ state, msLeft, totalMs: 2 * DAY })).toBe(status);
+  });
+});
