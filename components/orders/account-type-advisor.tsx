@@ -29,9 +29,8 @@ export function AccountTypeAdvisor() {
     <div className="flex flex-col gap-6" aria-live="polite">
       {!step.done ? (
         <fieldset className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-          <legend className="sr-only">{t(`advisor.questions.${step.question}.title`)}</legend>
-          <p className="text-lg font-semibold text-slate-900">{t(`advisor.questions.${step.question}.title`)}</p>
-          <p className="mt-1 text-sm text-slate-600">{t(`advisor.questions.${step.question}.hint`)}</p>
+          <legend className="float-left w-full text-lg font-semibold text-slate-900">{t(`advisor.questions.${step.question}.title`)}</legend>
+          <p className="clear-left pt-1 text-sm text-slate-600">{t(`advisor.questions.${step.question}.hint`)}</p>
           <div className="mt-4 flex flex-wrap gap-3">
             <Button onClick={() => answer(step.question, true)}>{t('advisor.yes')}</Button>
             <Button variant="secondary" onClick={() => answer(step.question, false)}>
