@@ -1,9 +1,10 @@
+import type { Page } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { orders } from '@/db/schema';
 import { expect, test } from '../fixtures';
 
 /** Places a channel order through the form and returns its id. */
-async function placeChannelOrder(page: import('@playwright/test').Page) {
+async function placeChannelOrder(page: Page) {
   await page.goto('/orders/new/form?type=channel');
   await page.getByLabel("Recipient's mobile number").fill('+358 40 765 4321');
   await page.getByRole('button', { name: 'Place order' }).click();
@@ -47,7 +48,11 @@ test('[ORDERS] another organisation’s order is 404 by URL, and cancelling it b
 
   // Nor does the stranger's list or search reveal it.
   await strangerPage.goto(`/orders?q=${victim!.number}`);
-  await expect(strangerPage.getByText('No orders match these filters')).toBeVisible();
+  await expect(strangerPage.getByRole('heading', { name: 'Orders' })).toBeVisible();
+  await expect(strangerPage.locator(`a[href="/orders/${victimId}"]`)).toHaveCount(0);
+  await strangerPage.goto('/orders');
+  await expect(strangerPage.locator(`a[href="/orders/${ownId}"]`)).toHaveCount(1);
+  await expect(strangerPage.locator(`a[href="/orders/${victimId}"]`)).toHaveCount(0);
   await strangerContext.close();
 });
 
