@@ -47,7 +47,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       <PageHeader
         title={t('orderDetail.title', { number: order.number })}
         description={
-          <span className="mt-1 flex flex-wrap items-center gap-2">
+          <span className="mt-1 flex flex-wrap items-center gap-2" data-testid="order-status">
             <StateBadge state={order.state} />
             <DeadlineBadge status={order.deadline.status} msLeft={order.deadline.msLeft} audience={partner ? 'partner' : 'support'} />
           </span>
