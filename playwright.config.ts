@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { E2E_PG, E2E_PORT, E2E_URL, e2eServerEnv } from './tests/support/test-env';
+import { E2E_PG, E2E_PORT, E2E_URL, TWILIO_DOUBLE_URL, e2eServerEnv } from './tests/support/test-env';
 
 
 // Debian's Chromium; never a downloaded browser.
@@ -38,13 +38,21 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // A fresh cluster per run, so nothing (rate-limit counters included) carries over.
-    command: `rm -rf ${E2E_PG.dir} && npm run build && npm run start -- -p ${E2E_PORT}`,
-    url: `${E2E_URL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    env: e2eServerEnv,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'npx tsx tests/doubles/serve-twilio.ts',
+      url: `${TWILIO_DOUBLE_URL}/__messages`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+    },
+    {
+      // A fresh cluster per run, so nothing (rate-limit counters included) carries over.
+      command: `rm -rf ${E2E_PG.dir} && npm run build && npm run start -- -p ${E2E_PORT}`,
+      url: `${E2E_URL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      env: e2eServerEnv,
+      stdout: 'pipe',
+    },
+  ],
 });

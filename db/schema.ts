@@ -1,6 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
   boolean,
   index,
   integer,
@@ -185,6 +186,7 @@ export const orders = pgTable(
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Denormalised from the deadline clock (lib/orders/deadline.ts) so lists can sort by it. */
     dueAt: timestamp({ withTimezone: true }).notNull(),
+    completedAt: timestamp({ withTimezone: true }),
     /** From the form: a double-click or a retried request finds the first order. */
     idempotencyKey: uuid().notNull(),
     createdAt: createdAt(),
@@ -223,6 +225,76 @@ export const orderEvents = pgTable(
   (table) => [index().on(table.orderId, table.at), index().on(table.organisationId), index().on(table.actorUserId)],
 );
 export type OrderEvent = typeof orderEvents.$inferSelect;
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * The account support created. The initial password is kept only sealed (AES-256-GCM, see
+ * lib/credentials/encryption.ts), only until the SMS is delivered or the retention limit
+ * passes; then the sealed columns are set to null and erasedAt records when.
+ */
+export const credentials = pgTable('credentials', {
+  orderId: uuid()
+    .primaryKey()
+    .references(() => orders.id, { onDelete: 'restrict' }),
+  username: text().notNull(),
+  passwordKeyId: text(),
+  passwordIv: bytea(),
+  passwordCiphertext: bytea(),
+  passwordTag: bytea(),
+  createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  erasedAt: timestamp({ withTimezone: true }),
+});
+
+export const smsStatuses = [
+  'pending',
+  'submitting',
+  'accepted',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+  'cancelled',
+] as const;
+export type SmsStatus = (typeof smsStatuses)[number];
+export const smsStatus = pgEnum('sms_status', smsStatuses);
+
+/**
+ * One attempt to text an order's password. Its id is the opaque delivery id in Twilio's
+ * status callback URL; `reference` is a short non-secret code in the SMS text that lets the
+ * sender find its own message at Twilio after an ambiguous failure.
+ */
+export const smsDeliveries = pgTable(
+  'sms_deliveries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    attempt: integer().notNull(),
+    toPhone: text().notNull(),
+    reference: text().notNull(),
+    status: smsStatus().notNull().default('pending'),
+    twilioSid: text().unique(),
+    errorCode: text(),
+    /** Set when the portal could not tell whether Twilio took a message: support should look. */
+    flag: text(),
+    submittedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex().on(table.orderId, table.attempt), index().on(table.status, table.updatedAt)],
+);
+export type SmsDelivery = typeof smsDeliveries.$inferSelect;
+
+/** One row: the next free send slot, shared by every worker to hold the messages-per-second limit. */
+export const smsThrottle = pgTable('sms_throttle', {
+  id: integer().primaryKey(),
+  nextSlotAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Settings support admins change at run time, such as the fulfilment deadline. */
 export const settings = pgTable('settings', {

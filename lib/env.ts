@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseKeyring } from '@/lib/credentials/encryption';
 
 /**
  * The one place that reads `process.env`. Everything else calls {@link getEnv}.
@@ -37,6 +38,20 @@ const schema = z
     TWILIO_MESSAGING_SERVICE_SID: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hex digits').optional(),
     TWILIO_API_URL: httpUrl.optional(),
     TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
+    CREDENTIALS_ENCRYPTION_KEYS: z
+      .string({ error: 'is required: "keyid:base64key" (generate a key with `openssl rand -base64 32`)' })
+      .transform((value, ctx) => {
+        try {
+          return parseKeyring(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `is malformed: ${(error as Error).message}` });
+          return z.NEVER;
+        }
+      }),
+    SMS_VALIDITY_SECONDS: z.coerce.number().int().min(60).max(14_400).default(900),
+    SMS_RATE_PER_SECOND: z.coerce.number().min(0).max(1000).default(10),
+    PASSWORD_RETENTION_HOURS: z.coerce.number().int().min(1).max(168).default(72),
+    RUN_WORKERS_IN_APP: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   })
   .superRefine((env, ctx) => {
     const require = (key: keyof typeof env, why: string) => {

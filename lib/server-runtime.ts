@@ -2,15 +2,18 @@ import { prepareDatabase } from '@/db/runtime';
 import { ConfigError, getEnv } from '@/lib/env';
 
 /**
- * Start-up of an app process: configuration, database, then the job workers (which run inside
- * the app process). Exits the process on a configuration problem.
+ * Start-up of an app process: configuration, database, then the job workers, which run inside
+ * the app unless RUN_WORKERS_IN_APP=false (then `npm run worker` runs them). Exits the process
+ * on a configuration problem.
  */
 export async function startServerRuntime() {
   try {
     const env = getEnv();
     await prepareDatabase(env);
-    const { startWorkers } = await import('@/lib/jobs/worker');
-    await startWorkers();
+    if (env.RUN_WORKERS_IN_APP) {
+      const { startWorkers } = await import('@/lib/jobs/worker');
+      await startWorkers();
+    }
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`\n${error.message}\n\nSee .env.example and README.md for every variable.\n`);

@@ -195,16 +195,17 @@ export async function unsafeGetOrderForJob(orderId: string) {
  * Zero rows means not found (another organisation's order looks the same as none) or, when
  * the order is there, that its state no longer allows it.
  */
-async function transition(
+export async function transition(
   tx: DbOrTx,
-  actor: Actor,
+  actor: Actor | null,
   orderId: string,
   change: { from: readonly OrderState[]; to: (order: Order) => OrderState; kind: OrderEventKind; data?: Record<string, unknown>; fields?: Partial<Order> },
 ) {
+  // A null actor is the system (a delivery status from Twilio): it may change any order.
   const [current] = await tx
     .select()
     .from(orders)
-    .where(and(eq(orders.id, orderId), visibleTo(actor)))
+    .where(and(eq(orders.id, orderId), actor ? visibleTo(actor) : undefined))
     .for('update');
   if (!current) throw new AppError('NOT_FOUND');
   if (!change.from.includes(current.state)) throw new AppError('CONFLICT');
@@ -217,7 +218,7 @@ async function transition(
   await tx.insert(orderEvents).values({
     orderId,
     organisationId: current.organisationId,
-    actorUserId: actor.userId,
+    actorUserId: actor?.userId ?? null,
     kind: change.kind,
     data: change.data ?? {},
   });
@@ -225,7 +226,7 @@ async function transition(
 }
 
 /** Recomputes the stored due date from the timeline (after the clock resumes). */
-async function refreshDueAt(tx: DbOrTx, order: Order) {
+export async function refreshDueAt(tx: DbOrTx, order: Order) {
   const events = await tx.select({ kind: orderEvents.kind, at: orderEvents.at }).from(orderEvents).where(eq(orderEvents.orderId, order.id));
   const deadline = computeDeadline({ submittedAt: order.submittedAt, events, state: order.state, setting: await getDeadlineSetting(tx), now: new Date() });
   await tx.update(orders).set({ dueAt: deadline.dueAt }).where(and(eq(orders.id, order.id), eq(orders.organisationId, order.organisationId)));

@@ -52,12 +52,13 @@ console.log(
   ].join('\n'),
 );
 
-/** Creates .env with a fresh NEXTAUTH_SECRET and the local URL, unless they are already set. */
+/** Creates .env with fresh secrets (sign-in, password encryption) and the local URL, unless already set. */
 function ensureLocalEnvFile() {
   const existing = existsSync('.env') ? readFileSync('.env', 'utf8') : '';
   const lines: string[] = [];
   if (!/^NEXTAUTH_SECRET=./m.test(existing)) lines.push(`NEXTAUTH_SECRET=${randomBytes(32).toString('base64')}`);
   if (!/^NEXTAUTH_URL=./m.test(existing)) lines.push('NEXTAUTH_URL=http://localhost:3000');
+  if (!/^CREDENTIALS_ENCRYPTION_KEYS=./m.test(existing)) lines.push(`CREDENTIALS_ENCRYPTION_KEYS=local1:${randomBytes(32).toString('base64')}`);
   if (lines.length) {
     appendFileSync('.env', `${existing && !existing.endsWith('\n') ? '\n' : ''}# written by npm run demo\n${lines.join('\n')}\n`);
     console.log('Wrote local secrets to .env (git-ignored).');

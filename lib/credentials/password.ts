@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-
 /**
  * Characters a person can read off a phone and type without doubt: no 0/O/o, 1/l/I, and only
  * symbols in the GSM-7 SMS alphabet (so the SMS is not re-encoded).
@@ -8,14 +6,26 @@ const classes = ['ABCDEFGHJKMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '2345678
 const alphabet = classes.join('');
 
 export const MIN_PASSWORD_LENGTH = 16;
+export const lookAlikes = /[0Oo1lI]/;
 
-/** A new initial password from the CSPRNG: at least 16 characters, every class present. */
-export function generatePassword(length = MIN_PASSWORD_LENGTH) {
-  if (length < MIN_PASSWORD_LENGTH) throw new Error(`passwords have at least ${MIN_PASSWORD_LENGTH} characters`);
+/** A uniform index below `n` from the Web Crypto CSPRNG (rejection sampling, no modulo bias). */
+function randomIndex(n: number) {
+  const limit = Math.floor(0x1_0000_0000 / n) * n;
+  const buffer = new Uint32Array(1);
   for (;;) {
-    const password = Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
-    if (classes.every((chars) => [...password].some((char) => chars.includes(char)))) return password;
+    globalThis.crypto.getRandomValues(buffer);
+    if (buffer[0]! < limit) return buffer[0]! % n;
   }
 }
 
-export const lookAlikes = /[0Oo1lI]/;
+/**
+ * A new initial password: at least 16 characters, every class present. Runs in the browser
+ * too, so a generated password never travels in a response.
+ */
+export function generatePassword(length = MIN_PASSWORD_LENGTH) {
+  if (length < MIN_PASSWORD_LENGTH) throw new Error(`passwords have at least ${MIN_PASSWORD_LENGTH} characters`);
+  for (;;) {
+    const password = Array.from({ length }, () => alphabet[randomIndex(alphabet.length)]).join('');
+    if (classes.every((chars) => [...password].some((char) => chars.includes(char)))) return password;
+  }
+}

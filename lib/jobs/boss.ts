@@ -28,8 +28,12 @@ export async function startJobQueues() {
  * Enqueues a job. With `sql` (from inTransaction) the job commits or rolls back with the
  * caller's writes.
  */
-export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload<N>, sql?: SqlExecutor) {
+export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload<N>, sql?: SqlExecutor, options: { startAfterSeconds?: number } = {}) {
   const definition = jobDefinitions[name];
   const data = definition.payload.parse(payload);
-  return getBoss().send(definition.name, data, { ...definition.options, ...(sql ? { db: sql } : {}) });
+  return getBoss().send(definition.name, data, {
+    ...definition.options,
+    ...(sql ? { db: sql } : {}),
+    ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+  });
 }

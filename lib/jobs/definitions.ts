@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Every background job: a queue name, its payload schema and its retry policy. Handlers live
  * in lib/jobs/handlers.ts and are idempotent, because a queue delivers at least once.
  */
-export const orderEmailKinds = ['received'] as const;
+export const orderEmailKinds = ['received', 'question', 'rejected', 'completed', 'credentials'] as const;
 export type OrderEmailKind = (typeof orderEmailKinds)[number];
 
 export const jobDefinitions = {
@@ -12,6 +12,19 @@ export const jobDefinitions = {
     name: 'order-email',
     payload: z.object({ orderId: z.uuid(), kind: z.enum(orderEmailKinds) }),
     options: { retryLimit: 10, retryDelay: 30, retryBackoff: true },
+  },
+  /** Texts an order's initial password: one sms_deliveries row per attempt. */
+  credentialsSms: {
+    name: 'credentials-sms',
+    payload: z.object({ deliveryId: z.uuid() }),
+    // Transient failures (429, 5xx, timeouts) retry with backoff; permanent ones end the job.
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true },
+  },
+  /** Asks Twilio about messages whose status callbacks never came, and erases expired passwords. */
+  reconcileSms: {
+    name: 'reconcile-sms',
+    payload: z.object({}),
+    options: { retryLimit: 0 },
   },
 } as const;
 

@@ -1,20 +1,52 @@
 import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { db } from '@/db';
 import { unsafeGetOrderForJob } from '@/db/queries/orders';
+import { credentials, orderEvents } from '@/db/schema';
 import { sendEmail } from '@/lib/email/send';
 import { orderEmail } from '@/lib/email/templates/order-emails';
 import { getEnv } from '@/lib/env';
-import type { JobName, JobPayload } from './definitions';
+import { reconcileDeliveries, sendCredentialsSms } from '@/lib/sms/credentials-sms';
+import type { JobName, JobPayload, OrderEmailKind } from './definitions';
+
+/** What a kind of email adds from the order's timeline or credentials. */
+async function emailExtra(orderId: string, kind: OrderEmailKind) {
+  if (kind === 'credentials') {
+    const [row] = await db.select({ username: credentials.username }).from(credentials).where(eq(credentials.orderId, orderId));
+    return { username: row?.username };
+  }
+  if (kind === 'question' || kind === 'rejected') {
+    const [event] = await db
+      .select({ id: orderEvents.id, data: orderEvents.data })
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.kind, kind === 'question' ? 'question_asked' : 'rejected')))
+      .orderBy(desc(orderEvents.at))
+      .limit(1);
+    const text = event?.data[kind === 'question' ? 'question' : 'reason'];
+    // Each question is its own email; a repeated job for the same one sends nothing new.
+    return { text: typeof text === 'string' ? text : undefined, eventId: event?.id };
+  }
+  return {};
+}
 
 /** What each job does. Each is idempotent: a queue may deliver a job more than once. */
 export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<void> } = {
   async orderEmail({ orderId, kind }) {
     const row = await unsafeGetOrderForJob(orderId);
     if (!row) return; // nothing to tell about an order that is not there
+    const extra = await emailExtra(orderId, kind);
     await sendEmail({
-      to: row.ordererEmail,
-      ...orderEmail(kind, row.order, getEnv().NEXTAUTH_URL),
+      // The recipient gets the username; everything else goes to whoever placed the order.
+      to: kind === 'credentials' ? row.order.recipientEmail : row.ordererEmail,
+      ...orderEmail(kind, row.order, getEnv().NEXTAUTH_URL, extra),
       // The same email is never sent twice, however often the job runs.
-      idempotencyKey: `order/${orderId}/${kind}`,
+      idempotencyKey: `order/${orderId}/${kind}${'eventId' in extra && extra.eventId ? `/${extra.eventId}` : ''}`,
     });
+  },
+  async credentialsSms({ deliveryId }) {
+    await sendCredentialsSms(deliveryId);
+  },
+  async reconcileSms() {
+    await reconcileDeliveries();
   },
 };

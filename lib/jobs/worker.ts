@@ -13,5 +13,7 @@ export async function startWorkers() {
       if (job) await handler(definition.payload.parse(job.data));
     });
   }
+  // Callbacks get lost: every two minutes, ask Twilio about messages stuck short of final.
+  await boss.schedule(jobDefinitions.reconcileSms.name, '*/2 * * * *', {}, { tz: 'Europe/Helsinki' });
   return boss;
 }

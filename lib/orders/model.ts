@@ -47,5 +47,8 @@ export const orderEventKinds = [
   'credentials_sent',
   'completed',
   'rejected',
+  'sms_attempt',
+  'sms_status',
+  'password_erased',
 ] as const;
 export type OrderEventKind = (typeof orderEventKinds)[number];

@@ -1,8 +1,7 @@
 import 'server-only';
-import type { Twilio } from 'twilio';
 import { insertOutboxMessage } from '@/db/queries/outbox';
 import { getEnv, usesOutbox } from '@/lib/env';
-import { createTwilioClient } from './twilio-client';
+import { getTwilioClient } from './twilio-client';
 
 export interface SmsMessage {
   /** E.164, e.g. +358401234567. */
@@ -20,8 +19,6 @@ export interface SentSms {
   via: 'twilio' | 'outbox';
 }
 
-let client: Twilio | undefined;
-
 /** Sends one SMS through Twilio, or into the development outbox when Twilio is not configured. */
 export async function sendSms(message: SmsMessage): Promise<SentSms> {
   const env = getEnv();
@@ -29,8 +26,7 @@ export async function sendSms(message: SmsMessage): Promise<SentSms> {
     const id = await insertOutboxMessage({ channel: 'sms', recipient: message.to, bodyText: message.body });
     return { sid: id, status: 'delivered', via: 'outbox' };
   }
-  client ??= createTwilioClient(env);
-  const created = await client.messages.create({
+  const created = await getTwilioClient().messages.create({
     to: message.to,
     body: message.body,
     ...(env.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID } : { from: env.TWILIO_FROM_NUMBER }),

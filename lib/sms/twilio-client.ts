@@ -1,6 +1,6 @@
-import twilio from 'twilio';
+import twilio, { type Twilio } from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient';
-import type { Env } from '@/lib/env';
+import { getEnv, type Env } from '@/lib/env';
 
 const TWILIO_API_ORIGIN = /^https:\/\/[a-z0-9.-]*twilio\.com/;
 
@@ -22,4 +22,12 @@ export function createTwilioClient(env: Pick<Env, 'TWILIO_ACCOUNT_SID' | 'TWILIO
   return twilio(env.TWILIO_ACCOUNT_SID, env.TWILIO_AUTH_TOKEN, {
     httpClient: env.TWILIO_API_URL ? new RedirectingRequestClient(env.TWILIO_API_URL) : undefined,
   });
+}
+
+let client: Twilio | undefined;
+
+/** This process's Twilio client, from the validated configuration. */
+export function getTwilioClient() {
+  client ??= createTwilioClient(getEnv());
+  return client;
 }

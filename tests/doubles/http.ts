@@ -1,20 +1,20 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
+export type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void | Promise<void>;
 
-/** A small HTTP server on a free loopback port. */
-export async function listen(handler: Handler) {
+/** A small HTTP server on loopback: on `port`, or a free one. */
+export async function listen(handler: Handler, port = 0) {
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => handler(req, body, res));
+    req.on('end', () => void handler(req, body, res));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -7,6 +7,7 @@ describe('start-up against DATABASE_URL', () => {
     const env = parseEnv({
       NEXTAUTH_URL: 'http://localhost:3000',
       NEXTAUTH_SECRET: 'x'.repeat(32),
+      CREDENTIALS_ENCRYPTION_KEYS: process.env.CREDENTIALS_ENCRYPTION_KEYS,
       DATABASE_URL: 'postgres://app:hunter2@127.0.0.1:1/cloudpos',
     });
     const failure = await prepareDatabase(env).catch((error: unknown) => error);
@@ -16,7 +17,7 @@ describe('start-up against DATABASE_URL', () => {
   });
 
   it('applies the migrations to a reachable database, and again without harm', async () => {
-    const env = parseEnv({ NEXTAUTH_URL: 'http://localhost:3000', NEXTAUTH_SECRET: 'x'.repeat(32), DATABASE_URL: process.env.DATABASE_URL });
+    const env = parseEnv({ ...process.env, DATABASE_URL: process.env.DATABASE_URL });
     await prepareDatabase(env);
     await expect(prepareDatabase(env)).resolves.toBeDefined();
   });

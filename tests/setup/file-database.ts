@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { embeddedDatabaseUrl } from '@/db/url';
-import { TEMPLATE_DATABASE, TEST_SECRET, VITEST_PG } from '@/tests/support/test-env';
+import { TEMPLATE_DATABASE, TEST_CREDENTIALS_KEYS, TEST_SECRET, VITEST_PG } from '@/tests/support/test-env';
 
 /**
  * Per test file: a database of its own, copied from the migrated template, so files run in
@@ -18,6 +18,7 @@ Object.assign(process.env, {
   DATABASE_URL: embeddedDatabaseUrl(VITEST_PG.port, name),
   NEXTAUTH_URL: 'http://localhost:3000',
   NEXTAUTH_SECRET: TEST_SECRET,
+  CREDENTIALS_ENCRYPTION_KEYS: TEST_CREDENTIALS_KEYS,
   APP_ENV: 'local',
 });
 for (const key of Object.keys(process.env)) {

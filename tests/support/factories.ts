@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { memberships, organisations, sessions, users, type OrganisationKind, type Role } from '@/db/schema';
+import { memberships, orderEvents, orders, organisations, sessions, users, type NewOrder, type OrganisationKind, type Role } from '@/db/schema';
 
 type AnyDb = NodePgDatabase<Record<string, unknown>>;
 
@@ -44,10 +44,30 @@ export function factories(db: AnyDb) {
     return sessionToken;
   }
 
+  /** A submitted order, as the order form would write it (due in seven days). */
+  async function createOrder(input: { organisationId: string; createdByUserId: string } & Partial<NewOrder>) {
+    const submittedAt = input.submittedAt ?? new Date();
+    const [order] = await db
+      .insert(orders)
+      .values({
+        type: 'channel',
+        recipientName: 'Riikka Vastaanottaja',
+        recipientEmail: `recipient-${randomUUID().slice(0, 8)}@test.example`,
+        recipientPhone: '+358401234567',
+        dueAt: new Date(submittedAt.getTime() + 7 * 24 * 3600_000),
+        idempotencyKey: randomUUID(),
+        ...input,
+        submittedAt,
+      })
+      .returning();
+    await db.insert(orderEvents).values({ orderId: order!.id, organisationId: input.organisationId, actorUserId: input.createdByUserId, kind: 'submitted', at: submittedAt });
+    return order!;
+  }
+
   async function getUser(userId: string) {
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     return user;
   }
 
-  return { createOrganisation, createMember, createPerson, createSession, getUser };
+  return { createOrganisation, createMember, createPerson, createSession, createOrder, getUser };
 }

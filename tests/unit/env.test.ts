@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '@/lib/env';
 
-const base = { NEXTAUTH_URL: 'http://localhost:3000', NEXTAUTH_SECRET: 'x'.repeat(32) };
+const base = {
+  NEXTAUTH_URL: 'http://localhost:3000',
+  NEXTAUTH_SECRET: 'x'.repeat(32),
+  CREDENTIALS_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString('base64')}`,
+};
 const production = {
   ...base,
   APP_ENV: 'production',
@@ -37,6 +41,8 @@ describe('configuration', () => {
     ['a malformed DATABASE_URL', { ...base, DATABASE_URL: 'not a url' }, 'DATABASE_URL must be a URL'],
     ['a DATABASE_URL of another scheme', { ...base, DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL must start with postgres://'],
     ['a missing NEXTAUTH_URL', { NEXTAUTH_SECRET: base.NEXTAUTH_SECRET }, 'NEXTAUTH_URL is required'],
+    ['a missing encryption keyring', { ...base, CREDENTIALS_ENCRYPTION_KEYS: undefined }, 'CREDENTIALS_ENCRYPTION_KEYS is required'],
+    ['a short encryption key', { ...base, CREDENTIALS_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' }, 'CREDENTIALS_ENCRYPTION_KEYS is malformed'],
     ['half of the Twilio credentials', { ...base, TWILIO_ACCOUNT_SID: production.TWILIO_ACCOUNT_SID }, 'TWILIO_AUTH_TOKEN is required'],
     ['a non-E.164 sender', { ...base, TWILIO_FROM_NUMBER: '0401234567' }, 'TWILIO_FROM_NUMBER must be an E.164 number'],
   ])('names the variable at fault for %s', (_case, source, message) => {

@@ -5,13 +5,19 @@ import { getTranslator } from '@/lib/i18n/translator';
 import type { OrderEmailKind } from '@/lib/jobs/definitions';
 import { renderEmail } from './layout';
 
-type OrderForEmail = Pick<Order, 'id' | 'number' | 'type' | 'recipientName' | 'merchantName' | 'dueAt'>;
+type OrderForEmail = Pick<Order, 'id' | 'number' | 'type' | 'recipientName' | 'merchantName' | 'dueAt' | 'recipientPhone'>;
+
+/** What some kinds add: support's question, the reason for a rejection, the new username. */
+export interface OrderEmailExtra {
+  text?: string;
+  username?: string;
+}
 
 /**
  * The emails about an order, to its orderer. Each kind adds its own paragraphs to the same
  * frame: subject and heading name the order, the button opens it in the portal.
  */
-export function orderEmail(kind: OrderEmailKind, order: OrderForEmail, portalUrl: string) {
+export function orderEmail(kind: OrderEmailKind, order: OrderForEmail, portalUrl: string, extra: OrderEmailExtra = {}) {
   const t = getTranslator();
   const format = createFormatter({ locale: defaultLocale, timeZone });
   const values = {
@@ -20,18 +26,26 @@ export function orderEmail(kind: OrderEmailKind, order: OrderForEmail, portalUrl
     recipient: order.recipientName,
     merchant: order.merchantName ?? '',
     due: format.dateTime(order.dueAt, { dateStyle: 'full', timeStyle: 'short' }),
+    text: extra.text ?? '',
+    username: extra.username ?? '',
+    lastDigits: order.recipientPhone.slice(-3),
   };
   const paragraphs: Record<OrderEmailKind, string[]> = {
     received: [
       order.type === 'merchant_rights' ? t('email.order.received.bodyRights', values) : t('email.order.received.body', values),
       t('email.order.received.follow'),
     ],
+    question: [t('email.order.question.body'), values.text, t('email.order.question.follow')],
+    rejected: [t('email.order.rejected.body'), values.text],
+    completed: [order.type === 'merchant_rights' ? t('email.order.completed.bodyRights', values) : t('email.order.completed.body', values)],
+    credentials: [t('email.order.credentials.body', values), t('email.order.credentials.sms', values), t('email.order.credentials.change')],
   };
   return renderEmail({
     subject: t(`email.order.${kind}.subject`, values),
     heading: t(`email.order.${kind}.heading`, values),
     paragraphs: paragraphs[kind],
-    action: { label: t('email.viewOrder'), url: `${portalUrl}/orders/${order.id}` },
+    // The recipient may not use the portal; everyone else gets a link to the order.
+    action: kind === 'credentials' ? undefined : { label: t('email.viewOrder'), url: `${portalUrl}/orders/${order.id}` },
     footer: t('email.footer'),
   });
 }

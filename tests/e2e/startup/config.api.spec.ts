@@ -54,7 +54,14 @@ test('[STARTUP] production mode without its secret stops start-up with a message
 
 test('[STARTUP] production mode refuses the development outbox: Resend and Twilio must be configured', async () => {
   const { code, output } = await startServer(
-    { APP_ENV: 'production', NEXTAUTH_URL: 'https://orders.example.com', DATABASE_URL: 'postgres://app:pw@127.0.0.1:1/cloudpos' },
+    {
+      APP_ENV: 'production',
+      NEXTAUTH_URL: 'https://orders.example.com',
+      DATABASE_URL: 'postgres://app:pw@127.0.0.1:1/cloudpos',
+      TWILIO_ACCOUNT_SID: '',
+      TWILIO_AUTH_TOKEN: '',
+      TWILIO_FROM_NUMBER: '',
+    },
     3194,
   );
   expect(code).not.toBe(0);

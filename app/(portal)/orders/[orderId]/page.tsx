@@ -4,13 +4,16 @@ import Link from 'next/link';
 import { AnswerQuestion } from '@/components/orders/answer-question';
 import { DeadlineBadge, StateBadge } from '@/components/orders/badges';
 import { CancelOrder } from '@/components/orders/cancel-order';
+import { SupportPanel } from '@/components/support/support-panel';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { canPartner } from '@/lib/orders/transitions';
 import { roleCan } from '@/lib/permissions';
 import { maskPhone } from '@/lib/phone';
+import { getLatestDelivery, listSupportAgents } from '@/db/queries/support';
 import { answerQuestion, cancelOrder } from '../actions';
+import { ask, assign, claim, markRightsAdded, reject, saveCredentials } from '../../support/actions';
 import { loadOrder } from './load-order';
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ placed?: string }> };
@@ -25,6 +28,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const { placed } = await searchParams;
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const partner = roleCan(actor.role, 'orders:own');
+  const support = roleCan(actor.role, 'support:queue');
+  const [agents, delivery] = support ? await Promise.all([listSupportAgents(), getLatestDelivery(order.id)]) : [[], null];
   const question = order.state === 'needs_info' ? order.events.findLast((event) => event.kind === 'question_asked') : undefined;
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -76,6 +81,31 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </Card>
       )}
 
+      {support && (
+        <div className="mb-6 grid gap-4 lg:grid-cols-2">
+          <SupportPanel
+            order={{ id: order.id, state: order.state, type: order.type, assigneeUserId: order.assigneeUserId, maskedPhone: maskPhone(order.recipientPhone) }}
+            actorUserId={actor.userId}
+            agents={agents}
+            actions={{ claim, assign, ask, reject, saveCredentials, markRightsAdded }}
+          />
+          {delivery && (
+            <Card className="h-fit" data-testid="delivery">
+              <h2 className="mb-1 text-lg font-semibold">{t('support.delivery')}</h2>
+              <p className="text-sm text-slate-700">
+                {t(`smsStatuses.${delivery.status}`)} · #{delivery.attempt}
+                {delivery.errorCode && ` · ${delivery.errorCode}`}
+              </p>
+              {delivery.flag && (
+                <p role="alert" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                  {t('support.deliveryFlag')}: {delivery.flag}
+                </p>
+              )}
+            </Card>
+          )}
+        </div>
+      )}
+
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <dl className="grid gap-4 text-sm sm:grid-cols-2">
@@ -103,7 +133,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
             {order.events.map((event) => (
               <li key={event.id} className="text-sm">
                 <span className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-teal-700" aria-hidden />
-                <p className="font-medium text-slate-900">{t(`events.${event.kind}`, { actor: event.actorName ?? event.actorEmail ?? t('events.system') })}</p>
+                <p className="font-medium text-slate-900">{t(`events.${event.kind}`, {
+                    actor: event.actorName ?? event.actorEmail ?? t('events.system'),
+                    attempt: String(event.data.attempt ?? ''),
+                    status: typeof event.data.status === 'string' ? event.data.status : '',
+                  })}</p>
                 <p className="text-slate-500">{when(event.at)}</p>
                 {typeof event.data.question === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.question}</p>}
                 {typeof event.data.answer === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.answer}</p>}

@@ -1,0 +1,86 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Card } from '@/components/ui/card';
+import { TextAreaField } from '@/components/ui/field';
+import type { ActionResult } from '@/lib/authz';
+import { typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
+import { canSupport } from '@/lib/orders/transitions';
+import { ActionForm } from './action-form';
+import { CredentialsForm } from './credentials-form';
+
+type Action = (previous: unknown, input: FormData) => Promise<ActionResult>;
+
+export interface SupportPanelProps {
+  order: { id: string; state: OrderState; type: AccountType; assigneeUserId: string | null; maskedPhone: string };
+  actorUserId: string;
+  agents: { userId: string; name: string | null; email: string }[];
+  actions: { claim: Action; assign: Action; ask: Action; reject: Action; saveCredentials: Action; markRightsAdded: Action };
+}
+
+/** What support can do with an order in its current state; the server checks it all again. */
+export function SupportPanel({ order, actorUserId, agents, actions }: SupportPanelProps) {
+  const t = useTranslations('support');
+  const mine = order.assigneeUserId === actorUserId;
+  const working = order.state === 'in_progress';
+  return (
+    <div className="flex flex-col gap-4" data-testid="support-panel">
+      {canSupport('claim', order.state) && (
+        <Card className="flex flex-col gap-4">
+          {mine ? (
+            <p className="text-sm font-medium text-teal-800">{t('claimed')}</p>
+          ) : (
+            <ActionForm action={actions.claim} orderId={order.id} submitLabel={t('claim')} />
+          )}
+          <ActionForm action={actions.assign} orderId={order.id} submitLabel={t('assign')} variant="secondary">
+            {() => (
+              <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
+                {t('assignTo')}
+                <select name="assigneeUserId" defaultValue={order.assigneeUserId ?? ''} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-base sm:text-sm">
+                  {agents.map((agent) => (
+                    <option key={agent.userId} value={agent.userId}>
+                      {agent.name ?? agent.email}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+          </ActionForm>
+        </Card>
+      )}
+
+      {working && typeRequirements[order.type].credentials && (
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">{t('credentialsTitle')}</h2>
+          <CredentialsForm action={actions.saveCredentials} orderId={order.id} phone={order.maskedPhone} />
+        </Card>
+      )}
+
+      {working && !typeRequirements[order.type].credentials && (
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">{t('rightsTitle')}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t('rightsIntro')}</p>
+          <ActionForm action={actions.markRightsAdded} orderId={order.id} submitLabel={t('completeRights')} />
+        </Card>
+      )}
+
+      {canSupport('ask', order.state) && (
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">{t('askTitle')}</h2>
+          <ActionForm action={actions.ask} orderId={order.id} submitLabel={t('ask')} variant="secondary">
+            {(errors) => <TextAreaField name="question" label={t('question')} hint={t('questionHint')} error={errors?.question?.[0]} />}
+          </ActionForm>
+        </Card>
+      )}
+
+      {canSupport('reject', order.state) && (
+        <Card>
+          <h2 className="mb-2 text-lg font-semibold">{t('rejectTitle')}</h2>
+          <ActionForm action={actions.reject} orderId={order.id} submitLabel={t('reject')} variant="danger">
+            {(errors) => <TextAreaField name="reason" label={t('reason')} hint={t('reasonHint')} error={errors?.reason?.[0]} />}
+          </ActionForm>
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, desc, eq, inArray, isNull, max, notInArray, sql, type SQL } from 'drizzle-orm';
+import { db } from '@/db';
+import { refreshDueAt, transition } from '@/db/queries/orders';
+import type { Actor } from '@/db/queries/users';
+import { credentials, memberships, orders, organisations, smsDeliveries, users } from '@/db/schema';
+import { inTransaction } from '@/db/transaction';
+import { seal } from '@/lib/credentials/encryption';
+import { getEnv } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { enqueueJob } from '@/lib/jobs/boss';
+import { finalStates, typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
+import { supportTransitions } from '@/lib/orders/transitions';
+import { supportRoles } from '@/lib/permissions';
+
+export interface QueueFilters {
+  state?: OrderState;
+  type?: AccountType;
+  organisationId?: string;
+  assignee?: 'me' | 'unassigned' | string;
+  risk?: 'at_risk' | 'overdue';
+}
+
+/** At risk: in the last quarter of the promise or its last day (lib/orders/deadline.ts), in SQL. */
+const atRisk = sql`${orders.dueAt} - now() <= greatest((${orders.dueAt} - ${orders.submittedAt}) / 4, interval '24 hours')`;
+
+/**
+ * Every organisation's unfinished orders (or those of `filters.state`), soonest due first.
+ * Only support reaches this: the page and actions check the permission.
+ */
+export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50) {
+  const conditions: (SQL | undefined)[] = [
+    filters.state ? eq(orders.state, filters.state) : notInArray(orders.state, [...finalStates]),
+    filters.type ? eq(orders.type, filters.type) : undefined,
+    filters.organisationId ? eq(orders.organisationId, filters.organisationId) : undefined,
+    filters.assignee === 'me'
+      ? eq(orders.assigneeUserId, actor.userId)
+      : filters.assignee === 'unassigned'
+        ? isNull(orders.assigneeUserId)
+        : filters.assignee
+          ? eq(orders.assigneeUserId, filters.assignee)
+          : undefined,
+    filters.risk === 'overdue' ? sql`${orders.dueAt} < now()` : filters.risk === 'at_risk' ? and(atRisk, sql`${orders.dueAt} >= now()`) : undefined,
+  ];
+  return db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      type: orders.type,
+      state: orders.state,
+      recipientName: orders.recipientName,
+      merchantName: orders.merchantName,
+      organisationName: organisations.name,
+      assigneeName: users.name,
+      assigneeUserId: orders.assigneeUserId,
+      submittedAt: orders.submittedAt,
+      dueAt: orders.dueAt,
+    })
+    .from(orders)
+    .innerJoin(organisations, eq(organisations.id, orders.organisationId))
+    .leftJoin(users, eq(users.id, orders.assigneeUserId))
+    .where(and(...conditions))
+    .orderBy(asc(orders.dueAt), asc(orders.id))
+    .limit(limit);
+}
+
+/** Support people, for the assign menu. */
+export async function listSupportAgents() {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.role, [...supportRoles]))
+    .orderBy(asc(users.name));
+}
+
+/** The latest password SMS of an order, for the order page. */
+export async function getLatestDelivery(orderId: string) {
+  const [row] = await db
+    .select({ attempt: smsDeliveries.attempt, status: smsDeliveries.status, errorCode: smsDeliveries.errorCode, flag: smsDeliveries.flag })
+    .from(smsDeliveries)
+    .where(eq(smsDeliveries.orderId, orderId))
+    .orderBy(desc(smsDeliveries.attempt))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function claimOrder(actor: Actor, orderId: string) {
+  return inTransaction((tx) =>
+    transition(tx, actor, orderId, {
+      from: supportTransitions.claim.from,
+      to: () => supportTransitions.claim.to,
+      kind: 'claimed',
+      fields: { assigneeUserId: actor.userId },
+    }),
+  );
+}
+
+export async function assignOrder(actor: Actor, orderId: string, assigneeUserId: string) {
+  const [agent] = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.userId, assigneeUserId), inArray(memberships.role, [...supportRoles])));
+  if (!agent) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { assigneeUserId: ['assigneeInvalid'] });
+  return inTransaction((tx) =>
+    transition(tx, actor, orderId, {
+      from: supportTransitions.claim.from,
+      to: () => supportTransitions.claim.to,
+      kind: 'assigned',
+      data: { assigneeUserId },
+      fields: { assigneeUserId },
+    }),
+  );
+}
+
+/** Asks the partner; the order waits on them (the clock pauses) and the orderer gets the question by email. */
+export async function askPartner(actor: Actor | null, orderId: string, question: string) {
+  return inTransaction(async (tx, jobSql) => {
+    const order = await transition(tx, actor, orderId, {
+      from: supportTransitions.ask.from,
+      to: () => supportTransitions.ask.to,
+      kind: 'question_asked',
+      data: { question },
+    });
+    await enqueueJob('orderEmail', { orderId, kind: 'question' }, jobSql);
+    return order;
+  });
+}
+
+export async function rejectOrder(actor: Actor, orderId: string, reason: string) {
+  return inTransaction(async (tx, jobSql) => {
+    const order = await transition(tx, actor, orderId, {
+      from: supportTransitions.reject.from,
+      to: () => supportTransitions.reject.to,
+      kind: 'rejected',
+      data: { reason },
+    });
+    await refreshDueAt(tx, order);
+    await enqueueJob('orderEmail', { orderId, kind: 'rejected' }, jobSql);
+    return order;
+  });
+}
+
+/** merchant_rights orders end here: no credentials, an email to the orderer. */
+export async function completeRights(actor: Actor, orderId: string) {
+  return inTransaction(async (tx, jobSql) => {
+    const [order] = await tx.select({ type: orders.type }).from(orders).where(eq(orders.id, orderId));
+    if (order && typeRequirements[order.type].credentials) throw new AppError('CONFLICT');
+    const updated = await transition(tx, actor, orderId, {
+      from: supportTransitions.completeRights.from,
+      to: () => supportTransitions.completeRights.to,
+      kind: 'completed',
+      data: { rightsAdded: true },
+      fields: { completedAt: new Date() },
+    });
+    await enqueueJob('orderEmail', { orderId, kind: 'completed' }, jobSql);
+    return updated;
+  });
+}
+
+/** A short code in the SMS text (not secret) by which the portal finds its own message at Twilio. */
+const newReference = () => randomBytes(4).toString('hex').toUpperCase();
+
+/**
+ * Records the account support created and queues the password SMS, in one transaction. The
+ * password is sealed here and never leaves this function in the clear.
+ */
+export async function recordCredentials(actor: Actor, orderId: string, input: { username: string; password: string }) {
+  return inTransaction(async (tx, jobSql) => {
+    const [current] = await tx.select({ type: orders.type }).from(orders).where(eq(orders.id, orderId));
+    if (current && !typeRequirements[current.type].credentials) throw new AppError('CONFLICT');
+    const order = await transition(tx, actor, orderId, {
+      from: supportTransitions.recordCredentials.from,
+      to: () => supportTransitions.recordCredentials.to,
+      kind: 'account_created',
+      data: { username: input.username },
+    });
+    const sealed = seal(input.password, getEnv().CREDENTIALS_ENCRYPTION_KEYS, orderId);
+    const values = {
+      username: input.username,
+      passwordKeyId: sealed.keyId,
+      passwordIv: sealed.iv,
+      passwordCiphertext: sealed.ciphertext,
+      passwordTag: sealed.tag,
+      createdByUserId: actor.userId,
+      erasedAt: null,
+    };
+    await tx.insert(credentials).values({ orderId, ...values }).onConflictDoUpdate({ target: credentials.orderId, set: values });
+    const [previous] = await tx.select({ attempt: max(smsDeliveries.attempt) }).from(smsDeliveries).where(eq(smsDeliveries.orderId, orderId));
+    const [delivery] = await tx
+      .insert(smsDeliveries)
+      .values({ orderId, attempt: (previous?.attempt ?? 0) + 1, toPhone: order.recipientPhone, reference: newReference() })
+      .returning({ id: smsDeliveries.id });
+    await enqueueJob('credentialsSms', { deliveryId: delivery!.id }, jobSql);
+    return order;
+  });
+}

@@ -1,0 +1,50 @@
+import type { SmsStatus } from '@/db/schema';
+
+/**
+ * Twilio's statuses arrive out of order (a late `sent` after `delivered`); a delivery only
+ * moves forward. Final statuses share the top rank, so none replaces another.
+ */
+const rank: Record<SmsStatus, number> = {
+  pending: 0,
+  submitting: 1,
+  accepted: 2,
+  queued: 3,
+  sending: 4,
+  sent: 5,
+  delivered: 6,
+  undelivered: 6,
+  failed: 6,
+  cancelled: 6,
+};
+
+export const isFinalSmsStatus = (status: SmsStatus) => rank[status] === 6;
+export const movesForward = (current: SmsStatus, next: SmsStatus) => rank[next] > rank[current];
+
+export type FailureKind = 'permanent' | 'transient' | 'ambiguous';
+
+/**
+ * Errors from creating a message. Permanent: the number itself (invalid, landline, unsubscribed):
+ * retrying cannot help. 429: transient. 5xx and network failures: ambiguous, because Twilio may
+ * have created the message before the answer was lost.
+ * @see https://www.twilio.com/docs/api/errors
+ */
+const PERMANENT_API_CODES = new Set([21211, 21214, 21408, 21610, 21612, 21614]);
+
+export function classifyApiFailure(error: { status?: number; code?: number }): FailureKind {
+  if (error.code !== undefined && PERMANENT_API_CODES.has(error.code)) return 'permanent';
+  if (error.status === 429) return 'transient';
+  if (error.status !== undefined && error.status >= 400 && error.status < 500) return 'permanent';
+  return 'ambiguous';
+}
+
+/**
+ * ErrorCode of an undelivered or failed message. Unknown or inactive handset, landline,
+ * unsubscribed: permanent. Unreachable handset, carrier errors, anything else: transient.
+ */
+const PERMANENT_DELIVERY_CODES = new Set(['21610', '30004', '30005', '30006']);
+
+export const classifyDeliveryFailure = (errorCode: string | null | undefined): Exclude<FailureKind, 'ambiguous'> =>
+  errorCode && PERMANENT_DELIVERY_CODES.has(errorCode) ? 'permanent' : 'transient';
+
+/** How many times one password is sent before support must look at the number. */
+export const MAX_SMS_ATTEMPTS = 4;

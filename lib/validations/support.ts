@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '@/lib/credentials/password';
+import { accountTypes, orderStates } from '@/lib/orders/model';
+
+/** Support's forms; messages are keys of the `validation` catalogue. */
+export const askQuestionSchema = z.object({
+  orderId: z.uuid(),
+  question: z.string().trim().min(1, 'questionRequired').max(2000, 'tooLong'),
+});
+
+export const rejectOrderSchema = z.object({
+  orderId: z.uuid(),
+  reason: z.string().trim().min(1, 'reasonRequired').max(2000, 'tooLong'),
+});
+
+export const assignOrderSchema = z.object({ orderId: z.uuid(), assigneeUserId: z.string().min(1, 'assigneeInvalid') });
+
+/** The password is never trimmed or echoed back: a field error names the rule, not the value. */
+export const recordCredentialsSchema = z.object({
+  orderId: z.uuid(),
+  username: z.string().trim().min(1, 'usernameRequired').max(100, 'tooLong'),
+  password: z.string().min(MIN_PASSWORD_LENGTH, 'passwordTooShort').max(128, 'tooLong'),
+});
+
+export const queueFiltersSchema = z.object({
+  state: z.enum(orderStates).optional().catch(undefined),
+  type: z.enum(accountTypes).optional().catch(undefined),
+  organisationId: z.uuid().optional().catch(undefined),
+  assignee: z.string().max(64).optional().catch(undefined),
+  risk: z.enum(['at_risk', 'overdue']).optional().catch(undefined),
+});
