@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { embeddedDatabaseUrl } from '@/db/url';
-import { TEMPLATE_DATABASE, TEST_CREDENTIALS_KEYS, TEST_SECRET, VITEST_PG } from '@/tests/support/test-env';
+import { TEST_CREDENTIALS_KEYS, TEST_SECRET, VITEST_PG } from '@/tests/support/test-env';
 
 /**
  * Per test file: a database of its own, copied from the migrated template, so files run in
@@ -11,7 +11,7 @@ import { TEMPLATE_DATABASE, TEST_CREDENTIALS_KEYS, TEST_SECRET, VITEST_PG } from
 const name = `test_${randomUUID().replaceAll('-', '')}`;
 const admin = new pg.Client({ connectionString: embeddedDatabaseUrl(VITEST_PG.port, 'postgres') });
 await admin.connect();
-await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`);
+await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${inject('templateDatabase')}"`);
 await admin.end();
 
 Object.assign(process.env, {
