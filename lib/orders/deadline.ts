@@ -1,13 +1,14 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
+import Holidays from 'date-holidays';
 import { timeZone } from '@/lib/i18n/config';
 import type { OrderEventKind, OrderState } from './model';
 
-/** The fulfilment promise: N calendar days from submission (the seed's "within one week"). */
-export interface DeadlineSetting {
-  mode: 'calendar_days';
-  days: number;
-}
+/**
+ * The fulfilment promise: N calendar days from submission (the seed's "within one week"), or N
+ * business days on the Finnish holiday calendar.
+ */
+export type DeadlineSetting = { mode: 'calendar_days'; days: number } | { mode: 'business_days'; days: number };
 export const defaultDeadlineSetting: DeadlineSetting = { mode: 'calendar_days', days: 7 };
 
 export interface ClockEvent {
@@ -31,9 +32,60 @@ const HOUR = 3600_000;
 /** At risk in the last quarter of the promise, and always in its last day. */
 const atRiskWindow = (totalMs: number) => Math.max(totalMs / 4, 24 * HOUR);
 
-/** Submission plus N days on the Helsinki calendar: the same wall-clock time, across DST. */
+const finnishHolidays = new Holidays('FI');
+/**
+ * date-holidays files Midsummer Eve and Christmas Eve as 'bank' holidays, not 'public' ones, yet
+ * in Finland they are days off (collective agreements, and Midsummer Eve by law for most
+ * workplaces). New Year's Eve is 'bank' too but a normal working day, so 'bank' as a whole is
+ * not a day off; the two eves are picked by their rule, which, unlike the name, does not depend
+ * on the language. 'observance' days (Mother's Day, Father's Day) fall on Sundays anyway.
+ */
+const daysOffBesidesPublic = new Set(['friday after 06-19', '12-24']);
+const holidaysByYear = new Map<number, ReadonlySet<string>>();
+
+/** The Helsinki calendar date, as date-holidays writes it ("2027-06-25"). */
+const dayKey = (day: TZDate) =>
+  `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+
+function finnishDaysOff(year: number): ReadonlySet<string> {
+  let days = holidaysByYear.get(year);
+  if (!days) {
+    days = new Set(
+      finnishHolidays
+        .getHolidays(year)
+        .filter((holiday) => holiday.type === 'public' || daysOffBesidesPublic.has(holiday.rule))
+        .map((holiday) => holiday.date.slice(0, 10)),
+    );
+    holidaysByYear.set(year, days);
+  }
+  return days;
+}
+
+/** A Monday to Friday in Helsinki that is not a Finnish public holiday or eve off. */
+export function isFinnishBusinessDay(day: TZDate) {
+  const weekday = day.getDay();
+  return weekday !== 0 && weekday !== 6 && !finnishDaysOff(day.getFullYear()).has(dayKey(day));
+}
+
+/**
+ * Submission plus N days on the Helsinki calendar: the same wall-clock time, across DST.
+ *
+ * Business days: a submission on a weekend or holiday counts as made on the next business day,
+ * so the partner gets N whole business days however the submission falls; the due moment is
+ * the Nth business day after that day, at the submission's wall-clock time. Friday 10:00 with
+ * five business days is due the next Friday 10:00; Saturday 10:00 is due the Monday after next.
+ */
 export function baseDueAt(submittedAt: Date, setting: DeadlineSetting) {
-  return new Date(addDays(new TZDate(submittedAt, timeZone), setting.days).getTime());
+  const submitted = new TZDate(submittedAt, timeZone);
+  if (setting.mode === 'calendar_days') return new Date(addDays(submitted, setting.days).getTime());
+
+  let day = submitted;
+  while (!isFinnishBusinessDay(day)) day = addDays(day, 1);
+  for (let counted = 0; counted < setting.days; ) {
+    day = addDays(day, 1);
+    if (isFinnishBusinessDay(day)) counted++;
+  }
+  return new Date(day.getTime());
 }
 
 /**

@@ -30,6 +30,16 @@ afterAll(async () => {
   await pool.end();
   const client = new pg.Client({ connectionString: embeddedDatabaseUrl(VITEST_PG.port, 'postgres') });
   await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  // Closing connections may still be on their way out: wait for them rather than kill them,
+  // which would surface as errors in whatever test file is still running.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS "${name}"${attempt >= 30 ? ' WITH (FORCE)' : ''}`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 30) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   await client.end();
 });

@@ -1,0 +1,182 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as DbModule from '@/db';
+import type * as DeliveriesModule from '@/db/queries/deliveries';
+import type * as SupportModule from '@/db/queries/support';
+import type * as UsersModule from '@/db/queries/users';
+import type * as SchemaModule from '@/db/schema';
+import type * as SmsModule from '@/lib/sms/credentials-sms';
+import { startTwilioDouble } from '@/tests/doubles/twilio-double';
+import type { factories as Factories } from '@/tests/support/factories';
+
+const TWILIO = { sid: `AC${'5'.repeat(32)}`, token: 'integration-auth-token-0123456789', from: '+358451230000' };
+const PASSWORD = 'Tq7#Kx2p-Rm9vWn4';
+
+let twilio: Awaited<ReturnType<typeof startTwilioDouble>>;
+// Imported after the environment points Twilio at the double: configuration is read once.
+let db: typeof DbModule.db;
+let schema: typeof SchemaModule;
+let support: typeof SupportModule;
+let deliveries: typeof DeliveriesModule;
+let sms: typeof SmsModule;
+let users: typeof UsersModule;
+let data: ReturnType<typeof Factories>;
+
+beforeAll(async () => {
+  twilio = await startTwilioDouble();
+  vi.stubEnv('TWILIO_ACCOUNT_SID', TWILIO.sid);
+  vi.stubEnv('TWILIO_AUTH_TOKEN', TWILIO.token);
+  vi.stubEnv('TWILIO_FROM_NUMBER', TWILIO.from);
+  vi.stubEnv('TWILIO_API_URL', twilio.url);
+  vi.stubEnv('SMS_RATE_PER_SECOND', '0');
+  ({ db } = await import('@/db'));
+  schema = await import('@/db/schema');
+  support = await import('@/db/queries/support');
+  deliveries = await import('@/db/queries/deliveries');
+  sms = await import('@/lib/sms/credentials-sms');
+  users = await import('@/db/queries/users');
+  data = (await import('@/tests/support/factories')).factories(db);
+});
+
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await twilio.close();
+});
+
+let phoneCounter = 0;
+/** An order claimed by an agent, with credentials recorded: one pending delivery. */
+async function orderWithCredentials() {
+  const partner = await data.createPerson('partner_admin', 'ecr_integrator');
+  const phone = `+35840${String(1_000_000 + ++phoneCounter + Math.floor(Math.random() * 8_000_000))}`;
+  const order = await data.createOrder({ organisationId: partner.organisation.id, createdByUserId: partner.user.id, recipientPhone: phone });
+  const agent = await data.createPerson('support_agent');
+  const actor = (await users.getActorByUserId(agent.user.id))!;
+  await support.claimOrder(actor, order.id);
+  await support.recordCredentials(actor, order.id, { username: 'cp-user', password: PASSWORD });
+  const [delivery] = await db.select().from(schema.smsDeliveries).where(eq(schema.smsDeliveries.orderId, order.id));
+  return { order, phone, delivery: delivery!, actor };
+}
+
+const sentTo = (phone: string) => twilio.messages.filter((message) => message.to === phone);
+const orderState = async (orderId: string) => (await db.select().from(schema.orders).where(eq(schema.orders.id, orderId)))[0]!.state;
+const deliveryRow = async (id: string) => (await db.select().from(schema.smsDeliveries).where(eq(schema.smsDeliveries.id, id)))[0]!;
+const sealedPassword = async (orderId: string) => (await db.select().from(schema.credentials).where(eq(schema.credentials.orderId, orderId)))[0]!.passwordCiphertext;
+
+describe('the credentials SMS job', () => {
+  it('sends one message with the password to the E.164 number, and a second run sends nothing', async () => {
+    const { order, phone, delivery } = await orderWithCredentials();
+    await sms.sendCredentialsSms(delivery.id);
+    await sms.sendCredentialsSms(delivery.id);
+    const messages = sentTo(phone);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.body).toContain(PASSWORD);
+    expect(messages[0]!.body).toContain(`Ref ${delivery.reference}`);
+    expect(messages[0]!.from).toBe(TWILIO.from);
+    expect(messages[0]!.statusCallback).toBe(`http://localhost:3000/api/webhooks/twilio/status/${delivery.id}`);
+    expect(await orderState(order.id)).toBe('credentials_sent');
+    expect((await deliveryRow(delivery.id)).twilioSid).toBe(messages[0]!.sid);
+  });
+
+  it('returns the order to the partner on a permanent error (invalid number), without retrying, and erases the password', async () => {
+    const { order, phone, delivery } = await orderWithCredentials();
+    twilio.behaviours.push({ to: phone, kind: 'error', status: 400, code: 21211 });
+    await expect(sms.sendCredentialsSms(delivery.id)).resolves.toBeUndefined();
+    expect(sentTo(phone)).toHaveLength(0);
+    expect(await deliveryRow(delivery.id)).toMatchObject({ status: 'failed', errorCode: '21211' });
+    expect(await orderState(order.id)).toBe('needs_info');
+    const [question] = await db
+      .select()
+      .from(schema.orderEvents)
+      .where(sql`${schema.orderEvents.orderId} = ${order.id} AND ${schema.orderEvents.kind} = 'question_asked'`);
+    expect(question!.data.question).toContain('the number is not valid');
+    expect(await sealedPassword(order.id)).toBeNull();
+  });
+
+  it('retries after a 429 and then sends exactly one message', async () => {
+    const { phone, delivery } = await orderWithCredentials();
+    twilio.behaviours.push({ to: phone, kind: 'error', status: 429, code: 20429 });
+    await expect(sms.sendCredentialsSms(delivery.id)).rejects.toThrow(/transient/);
+    expect((await deliveryRow(delivery.id)).status).toBe('pending');
+    await sms.sendCredentialsSms(delivery.id);
+    expect(sentTo(phone)).toHaveLength(1);
+  });
+
+  it('after an ambiguous failure (Twilio took it, the answer was a 500) finds its own message instead of sending a second, and flags it', async () => {
+    const { order, phone, delivery } = await orderWithCredentials();
+    twilio.behaviours.push({ to: phone, kind: 'accept-then-500' });
+    await expect(sms.sendCredentialsSms(delivery.id)).rejects.toThrow(/ambiguous/);
+    expect((await deliveryRow(delivery.id)).status).toBe('submitting');
+    expect(sentTo(phone)).toHaveLength(1);
+
+    await sms.sendCredentialsSms(delivery.id);
+    expect(sentTo(phone)).toHaveLength(1);
+    const row = await deliveryRow(delivery.id);
+    expect(row.twilioSid).toBe(sentTo(phone)[0]!.sid);
+    expect(row.flag).toMatch(/^recovered/);
+    expect(await orderState(order.id)).toBe('credentials_sent');
+  });
+
+  it('sends again after an ambiguous failure when Twilio has no such message', async () => {
+    const { phone, delivery } = await orderWithCredentials();
+    twilio.behaviours.push({ to: phone, kind: 'error', status: 503, code: 20503 });
+    await expect(sms.sendCredentialsSms(delivery.id)).rejects.toThrow(/ambiguous/);
+    await sms.sendCredentialsSms(delivery.id);
+    expect(sentTo(phone)).toHaveLength(1);
+    expect((await deliveryRow(delivery.id)).flag).toBeNull();
+  });
+});
+
+describe('delivery statuses', () => {
+  it('queues a new attempt, later, after a transient failure (unreachable handset)', async () => {
+    const { order, delivery } = await orderWithCredentials();
+    await sms.sendCredentialsSms(delivery.id);
+    await deliveries.unsafeApplyDeliveryStatus(delivery.id, 'undelivered', '30003');
+    const attempts = await db.select().from(schema.smsDeliveries).where(eq(schema.smsDeliveries.orderId, order.id));
+    expect(attempts.map((attempt) => [attempt.attempt, attempt.status])).toEqual([
+      [1, 'undelivered'],
+      [2, 'pending'],
+    ]);
+    const jobs = await db.execute<{ start_after: Date }>(
+      sql`SELECT start_after FROM pgboss.job WHERE name = 'credentials-sms' AND data->>'deliveryId' = ${attempts[1]!.id}`,
+    );
+    expect(jobs.rows).toHaveLength(1);
+    expect(new Date(jobs.rows[0]!.start_after).getTime()).toBeGreaterThan(Date.now() + 30_000);
+    expect(await sealedPassword(order.id)).not.toBeNull();
+  });
+
+  it('returns the order to the partner after a permanent delivery failure (landline)', async () => {
+    const { order, delivery } = await orderWithCredentials();
+    await sms.sendCredentialsSms(delivery.id);
+    await deliveries.unsafeApplyDeliveryStatus(delivery.id, 'undelivered', '30006');
+    expect(await orderState(order.id)).toBe('needs_info');
+    expect(await sealedPassword(order.id)).toBeNull();
+  });
+
+  it('reconciliation completes an order whose delivered callback was lost, and redacts the body at Twilio', async () => {
+    const { order, phone, delivery } = await orderWithCredentials();
+    await sms.sendCredentialsSms(delivery.id);
+    const message = sentTo(phone)[0]!;
+    message.status = 'delivered';
+    await db.execute(sql`UPDATE sms_deliveries SET updated_at = now() - interval '10 minutes' WHERE id = ${delivery.id}`);
+    await sms.reconcileDeliveries();
+    expect(await orderState(order.id)).toBe('completed');
+    expect(message.redacted).toBe(true);
+    expect(await sealedPassword(order.id)).toBeNull();
+  });
+
+  it('erases a password kept past the retention limit', async () => {
+    const { order } = await orderWithCredentials();
+    await db.execute(sql`UPDATE credentials SET created_at = now() - interval '100 hours' WHERE order_id = ${order.id}`);
+    await deliveries.unsafeEraseExpiredPasswords(72);
+    expect(await sealedPassword(order.id)).toBeNull();
+  });
+});
+
+describe('the messages-per-second limit', () => {
+  it('hands out send slots exactly 1/rate apart, however many ask at once', async () => {
+    const slots = await Promise.all(Array.from({ length: 10 }, () => deliveries.reserveSendSlot(5)));
+    const times = slots.map((slot) => slot.getTime()).sort((a, b) => a - b);
+    const gaps = times.slice(1).map((time, index) => time - times[index]!);
+    for (const gap of gaps) expect(gap).toBeCloseTo(200, 0);
+  });
+});
