@@ -5,11 +5,28 @@ import { settings } from '@/db/schema';
 import { defaultDeadlineSetting, type DeadlineSetting } from '@/lib/orders/deadline';
 
 const DEADLINE_KEY = 'fulfilment_deadline';
-const deadlineSettingSchema = z.object({ mode: z.literal('calendar_days'), days: z.number().int().min(1).max(60) });
+const deadlineDays = z.number().int().min(1).max(60);
+const deadlineSettingSchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('calendar_days'), days: deadlineDays }),
+  z.object({ mode: z.literal('business_days'), days: deadlineDays }),
+]) satisfies z.ZodType<DeadlineSetting>;
 
 /** The fulfilment deadline in force; the seed's one week until a support admin changes it. */
 export async function getDeadlineSetting(tx: DbOrTx = db): Promise<DeadlineSetting> {
   const [row] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, DEADLINE_KEY));
   const parsed = deadlineSettingSchema.safeParse(row?.value);
   return parsed.success ? parsed.data : defaultDeadlineSetting;
+}
+
+/**
+ * Replaces the deadline setting. Parsed here as well as in the caller's form so that nothing can
+ * store a value {@link getDeadlineSetting} would silently ignore.
+ */
+export async function setDeadlineSetting(setting: DeadlineSetting, tx: DbOrTx = db): Promise<DeadlineSetting> {
+  const value = deadlineSettingSchema.parse(setting);
+  await tx
+    .insert(settings)
+    .values({ key: DEADLINE_KEY, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+  return value;
 }

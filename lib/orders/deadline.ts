@@ -35,10 +35,10 @@ const atRiskWindow = (totalMs: number) => Math.max(totalMs / 4, 24 * HOUR);
 const finnishHolidays = new Holidays('FI');
 /**
  * date-holidays files Midsummer Eve and Christmas Eve as 'bank' holidays, not 'public' ones, yet
- * in Finland they are days off (collective agreements, and Midsummer Eve by law for most
- * workplaces). New Year's Eve is 'bank' too but a normal working day, so 'bank' as a whole is
- * not a day off; the two eves are picked by their rule, which, unlike the name, does not depend
- * on the language. 'observance' days (Mother's Day, Father's Day) fall on Sundays anyway.
+ * in Finland both are de facto days off. New Year's Eve is 'bank' too but a normal working day,
+ * so 'bank' as a whole does not count; the two eves are picked by their rule, which, unlike the
+ * name, does not depend on the language. 'observance' days (Mother's and Father's Day) are
+ * Sundays anyway.
  */
 const daysOffBesidesPublic = new Set(['friday after 06-19', '12-24']);
 const holidaysByYear = new Map<number, ReadonlySet<string>>();
@@ -62,7 +62,7 @@ function finnishDaysOff(year: number): ReadonlySet<string> {
 }
 
 /** A Monday to Friday in Helsinki that is not a Finnish public holiday or eve off. */
-export function isFinnishBusinessDay(day: TZDate) {
+function isFinnishBusinessDay(day: TZDate) {
   const weekday = day.getDay();
   return weekday !== 0 && weekday !== 6 && !finnishDaysOff(day.getFullYear()).has(dayKey(day));
 }

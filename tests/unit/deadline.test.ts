@@ -251,3 +251,150 @@ describe('open status', () => {
     expect(openStatus({ state, msLeft, totalMs: 2 * DAY })).toBe(status);
   });
 });
+
+describe('due date in business days (Finnish holiday calendar)', () => {
+  const businessDays = (days: number): DeadlineSetting => ({ mode: 'business_days', days });
+  const due = (submitted: string, days: number) => baseDueAt(new Date(submitted), businessDays(days)).toISOString();
+
+  it.each([
+    // 2026-03: EET, UTC+2, so 10:00 in Helsinki is 08:00Z.
+    ['midweek, across a weekend', '2026-03-04T08:00:00Z', 5, '2026-03-11T08:00:00Z'],
+    ['on a Friday, to the next Friday', '2026-03-06T08:00:00Z', 5, '2026-03-13T08:00:00Z'],
+    ['on a Friday with one day, to Monday', '2026-03-06T08:00:00Z', 1, '2026-03-09T08:00:00Z'],
+    ['on a Thursday with two days, across the weekend', '2026-03-05T08:00:00Z', 2, '2026-03-09T08:00:00Z'],
+    ['ten days, across two weekends', '2026-03-02T08:00:00Z', 10, '2026-03-16T08:00:00Z'],
+  ])('skips Saturdays and Sundays: submitted %s', (_case, submitted, days, expected) => {
+    expect(due(submitted, days)).toBe(new Date(expected).toISOString());
+  });
+
+  it.each([
+    // Good Friday 26 March and Easter Monday 29 March 2027; DST starts on Easter Sunday, so
+    // 10:00 EET (08:00Z) becomes 10:00 EEST (07:00Z).
+    ['across Easter 2027', '2027-03-24T08:00:00Z', 5, '2027-04-02T07:00:00Z'],
+    ['from the Thursday before Easter 2027 with one day', '2027-03-25T08:00:00Z', 1, '2027-03-30T07:00:00Z'],
+    // Christmas Eve, Christmas Day and Boxing Day 2026 are Thursday to Saturday.
+    ['across Christmas 2026', '2026-12-21T08:00:00Z', 5, '2026-12-30T08:00:00Z'],
+    ['from the day before Christmas Eve 2026 with one day', '2026-12-23T08:00:00Z', 1, '2026-12-28T08:00:00Z'],
+    // New Year's Eve is a working day; New Year's Day (Fri) and Epiphany (Wed 6 Jan 2027) are not.
+    ['across Christmas, New Year and Epiphany', '2026-12-21T08:00:00Z', 10, '2027-01-08T08:00:00Z'],
+    // Independence Day 2026 is a Sunday; Finland moves no holiday to the Monday.
+    ['across Independence Day on a Sunday', '2026-12-04T08:00:00Z', 1, '2026-12-07T08:00:00Z'],
+    // Midsummer Eve Friday 25 June 2027 (a day off), Midsummer Day Saturday 26 June; EEST, UTC+3.
+    ['across Midsummer 2027', '2027-06-23T07:00:00Z', 5, '2027-07-01T07:00:00Z'],
+    ['from the day before Midsummer Eve 2027 with one day', '2027-06-24T07:00:00Z', 1, '2027-06-28T07:00:00Z'],
+    // Ascension Day: Thursday 6 May 2027.
+    ['across Ascension Day 2027', '2027-05-05T07:00:00Z', 1, '2027-05-07T07:00:00Z'],
+    // May Day 2026 is a Friday.
+    ['across May Day 2026', '2026-04-30T07:00:00Z', 1, '2026-05-04T07:00:00Z'],
+  ])('skips Finnish holidays: submitted %s', (_case, submitted, days, expected) => {
+    expect(due(submitted, days)).toBe(new Date(expected).toISOString());
+  });
+
+  it.each([
+    // Counted as if submitted on Monday 9 March at 10:00: five business days on is Monday 16th.
+    ['on a Saturday', '2026-03-07T08:00:00Z', 5, '2026-03-16T08:00:00Z'],
+    ['on a Sunday', '2026-03-08T08:00:00Z', 5, '2026-03-16T08:00:00Z'],
+    // Good Friday 2027 counts as Tuesday 30 March, after Easter Monday.
+    ['on Good Friday 2027', '2027-03-26T08:00:00Z', 5, '2027-04-06T07:00:00Z'],
+    // Christmas Eve 2026 counts as Monday 28 December.
+    ['on Christmas Eve 2026', '2026-12-24T08:00:00Z', 1, '2026-12-29T08:00:00Z'],
+    ['on Midsummer Eve 2027', '2027-06-25T07:00:00Z', 1, '2027-06-29T07:00:00Z'],
+  ])('counts a submission %s from the next business day, at its wall-clock time', (_case, submitted, days, expected) => {
+    expect(due(submitted, days)).toBe(new Date(expected).toISOString());
+  });
+
+  it('takes the weekday from the Helsinki date, not the UTC one', () => {
+    // Friday 22:30Z is already Saturday 00:30 in Helsinki: counted from Monday, due Tuesday 00:30.
+    expect(due('2026-03-06T22:30:00Z', 1)).toBe('2026-03-09T22:30:00.000Z');
+    // Sunday 22:30Z is Monday 00:30 in Helsinki, a business day: due Tuesday 00:30.
+    expect(due('2026-03-08T22:30:00Z', 1)).toBe('2026-03-09T22:30:00.000Z');
+  });
+
+  it('moves the due date of the same submission when the setting changes from 7 calendar days to 5 business days', () => {
+    const submitted = new Date('2026-12-21T08:00:00Z');
+    const compute = (setting: DeadlineSetting) =>
+      computeDeadline({ submittedAt: submitted, events: [{ kind: 'submitted', at: submitted }], state: 'submitted', setting, now: submitted });
+    expect(compute(sevenDays).dueAt.toISOString()).toBe('2026-12-28T08:00:00.000Z');
+    expect(compute(businessDays(5)).dueAt.toISOString()).toBe('2026-12-30T08:00:00.000Z');
+  });
+});
+
+describe('deadline clock in business days', () => {
+  const fiveBusinessDays: DeadlineSetting = { mode: 'business_days', days: 5 };
+  // Monday 21 December 2026, 10:00 in Helsinki: due Wednesday 30 December, nine calendar days on.
+  const christmasWeek = new Date('2026-12-21T08:00:00Z');
+  const from = (ms: number) => new Date(christmasWeek.getTime() + ms);
+  const clock = (input: { events?: ClockEvent[]; state?: OrderState; now: Date }) =>
+    computeDeadline({
+      submittedAt: christmasWeek,
+      events: input.events ?? [{ kind: 'submitted', at: christmasWeek }],
+      state: input.state ?? 'submitted',
+      setting: fiveBusinessDays,
+      now: input.now,
+    });
+  const total = 9 * DAY;
+
+  // 25% of 216 h is 54 h.
+  it.each([
+    ['on track right after submission', 0, 'on_track'],
+    ['on track a minute before the at-risk window', total - 54 * HOUR - MINUTE, 'on_track'],
+    ['at risk with exactly 54 h left', total - 54 * HOUR, 'at_risk'],
+    ['at risk at the due moment itself', total, 'at_risk'],
+    ['overdue a millisecond after the due moment', total + 1, 'overdue'],
+  ])('is %s', (_case, nowOffset, status) => {
+    const result = clock({ now: from(nowOffset) });
+    expect(result.dueAt).toEqual(from(total));
+    expect(result.msLeft).toBe(total - nowOffset);
+    expect(result.status).toBe(status);
+  });
+
+  it('keeps the last 24 h at risk for a short promise', () => {
+    // One business day from Friday 6 March 2026 10:00 is Monday 10:00: 72 h, 25% is only 18 h.
+    const friday = new Date('2026-03-06T08:00:00Z');
+    const oneDay = (now: Date) =>
+      computeDeadline({ submittedAt: friday, events: [{ kind: 'submitted', at: friday }], state: 'submitted', setting: { mode: 'business_days', days: 1 }, now });
+    expect(oneDay(new Date(friday.getTime() + 48 * HOUR)).status).toBe('at_risk');
+    expect(oneDay(new Date(friday.getTime() + 48 * HOUR - MINUTE)).status).toBe('on_track');
+  });
+
+  it('adds an answered question to the due date', () => {
+    const events: ClockEvent[] = [
+      { kind: 'submitted', at: christmasWeek },
+      { kind: 'question_asked', at: from(1 * DAY) },
+      { kind: 'answered', at: from(3 * DAY) },
+    ];
+    const result = clock({ events, state: 'in_progress', now: from(4 * DAY) });
+    expect(result.pausedMs).toBe(2 * DAY);
+    expect(result.dueAt).toEqual(from(total + 2 * DAY));
+    expect(result.msLeft).toBe(total + 2 * DAY - 4 * DAY);
+    expect(result.status).toBe('on_track');
+  });
+
+  it('shows an open question as paused, counting up to now', () => {
+    const events: ClockEvent[] = [
+      { kind: 'submitted', at: christmasWeek },
+      { kind: 'question_asked', at: from(1 * DAY) },
+    ];
+    const result = clock({ events, state: 'needs_info', now: from(12 * DAY) });
+    expect(result.status).toBe('paused');
+    expect(result.pausedMs).toBe(11 * DAY);
+    expect(result.dueAt).toEqual(from(total + 11 * DAY));
+  });
+
+  it.each([
+    ['met when completed at the due moment', total, 'met'],
+    ['missed when completed a millisecond late', total + 1, 'missed'],
+  ])('is %s', (_case, completedAt, status) => {
+    const events: ClockEvent[] = [
+      { kind: 'submitted', at: christmasWeek },
+      { kind: 'completed', at: from(completedAt) },
+    ];
+    expect(clock({ events, state: 'completed', now: from(30 * DAY) }).status).toBe(status);
+  });
+
+  it('gives list rows the same at-risk window from the stored due date', () => {
+    const row = { state: 'in_progress' as const, submittedAt: christmasWeek, dueAt: baseDueAt(christmasWeek, fiveBusinessDays) };
+    expect(listRowDeadline(row, from(total - 54 * HOUR)).status).toBe('at_risk');
+    expect(listRowDeadline(row, from(total - 55 * HOUR)).status).toBe('on_track');
+  });
+});
