@@ -13,7 +13,12 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   const outbox = usesOutbox();
   const items: NavItem[] = [
     ...(roleCan(actor.role, 'orders:own') ? [{ href: '/orders', label: t('nav.orders') }] : []),
-    ...(roleCan(actor.role, 'support:queue') ? [{ href: '/support', label: t('nav.queue') }] : []),
+    ...(roleCan(actor.role, 'support:queue')
+      ? [
+          { href: '/support', label: t('nav.queue') },
+          { href: '/support/overview', label: t('nav.overview') },
+        ]
+      : []),
     ...(roleCan(actor.role, 'admin:manage') ? [{ href: '/admin', label: t('nav.admin') }] : []),
     { href: `/organisations/${actor.organisationId}`, label: t('nav.team') },
     ...(outbox.email || outbox.sms ? [{ href: '/dev/outbox', label: t('nav.outbox') }] : []),

@@ -11,10 +11,15 @@ export interface NavItem {
 
 export function NavLinks({ items, label }: { items: NavItem[]; label: string }) {
   const pathname = usePathname();
+  // Nested sections (/support and /support/overview): only the most specific match is current.
+  const currentHref = items
+    .map((item) => item.href)
+    .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
+    .reduce<string | undefined>((longest, href) => (!longest || href.length > longest.length ? href : longest), undefined);
   return (
     <nav aria-label={label} className="-mb-px flex gap-1 overflow-x-auto">
       {items.map((item) => {
-        const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const current = item.href === currentHref;
         return (
           <Link
             key={item.href}

@@ -40,6 +40,8 @@ export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50)
         : filters.assignee
           ? eq(orders.assigneeUserId, filters.assignee)
           : undefined,
+    // A paused clock (waiting on the partner) is neither at risk nor overdue, as on the overview.
+    filters.risk ? sql`${orders.state} <> 'needs_info'` : undefined,
     filters.risk === 'overdue' ? sql`${orders.dueAt} < now()` : filters.risk === 'at_risk' ? and(atRisk, sql`${orders.dueAt} >= now()`) : undefined,
   ];
   return db

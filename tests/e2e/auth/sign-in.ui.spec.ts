@@ -53,6 +53,7 @@ test('[AUTH] support lands on the queue with support navigation', async ({ page,
   await expect(page).toHaveURL(/\/support$/);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
     'Support queue',
+    'Overview',
     'Administration',
     'Organisation',
     'Dev outbox',
