@@ -9,7 +9,8 @@ const globalForBoss = globalThis as unknown as { cloudposBoss?: PgBoss };
 
 /** This process's pg-boss client; its tables live in the `pgboss` schema of our database. */
 export function getBoss() {
-  globalForBoss.cloudposBoss ??= new PgBoss({ connectionString: databaseUrl(getEnv()), schema: 'pgboss', max: 4 });
+  // Maintenance (which hands out jobs of dead workers again) every 10 s rather than 2 min.
+  globalForBoss.cloudposBoss ??= new PgBoss({ connectionString: databaseUrl(getEnv()), schema: 'pgboss', max: 4, maintenanceIntervalSeconds: 10 });
   return globalForBoss.cloudposBoss;
 }
 
@@ -18,8 +19,12 @@ export async function startJobQueues() {
   const boss = getBoss();
   boss.on('error', (error) => console.error('job queue error', error));
   await boss.start();
+  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const definition of Object.values(jobDefinitions)) {
-    await boss.createQueue(definition.name, { name: definition.name, ...definition.options });
+    const queue = { name: definition.name, ...definition.options };
+    // Existing queues take the current retry and expiry policy too.
+    if (existing.has(definition.name)) await boss.updateQueue(definition.name, queue);
+    else await boss.createQueue(definition.name, queue);
   }
   return boss;
 }

@@ -18,7 +18,8 @@ export const jobDefinitions = {
     name: 'credentials-sms',
     payload: z.object({ deliveryId: z.uuid() }),
     // Transient failures (429, 5xx, timeouts) retry with backoff; permanent ones end the job.
-    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true },
+    // A job whose worker died is handed out again after 30 s (a send takes a second or two).
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 },
   },
   /** Asks Twilio about messages whose status callbacks never came, and erases expired passwords. */
   reconcileSms: {

@@ -1,7 +1,5 @@
-import { createFormatter } from 'next-intl';
 import type { Order } from '@/db/schema';
-import { defaultLocale, timeZone } from '@/lib/i18n/config';
-import { getTranslator } from '@/lib/i18n/translator';
+import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
 import type { OrderEmailKind } from '@/lib/jobs/definitions';
 import { renderEmail } from './layout';
 
@@ -19,7 +17,7 @@ export interface OrderEmailExtra {
  */
 export function orderEmail(kind: OrderEmailKind, order: OrderForEmail, portalUrl: string, extra: OrderEmailExtra = {}) {
   const t = getTranslator();
-  const format = createFormatter({ locale: defaultLocale, timeZone });
+  const format = getEmailFormatter();
   const values = {
     number: order.number,
     type: t(`accountTypes.${order.type}.name`),
