@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { E2E_PG, E2E_PORT, E2E_URL, TWILIO_DOUBLE_URL, e2eServerEnv } from './tests/support/test-env';
+import { E2E_PG, E2E_PORT, E2E_SERVER_LOG, E2E_URL, TWILIO_DOUBLE_URL, e2eServerEnv } from './tests/support/test-env';
 
 
 // Debian's Chromium; never a downloaded browser.
@@ -47,7 +47,7 @@ export default defineConfig({
     },
     {
       // A fresh cluster per run, so nothing (rate-limit counters included) carries over.
-      command: `rm -rf ${E2E_PG.dir} && npm run build && npm run start -- -p ${E2E_PORT}`,
+      command: `rm -rf ${E2E_PG.dir} && npm run build && npm run start -- -p ${E2E_PORT} 2>&1 | tee ${E2E_SERVER_LOG}`,
       url: `${E2E_URL}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,

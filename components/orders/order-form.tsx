@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/authz';
+import type { DeadlineSetting } from '@/lib/orders/deadline';
 import { accountTypes, typeRequirements, type AccountType } from '@/lib/orders/model';
 import { orderFormSchema, type OrderFormInput, type OrderInput } from '@/lib/validations/order';
 
@@ -26,7 +27,7 @@ interface Props {
   /** Sends the form as typed to the server, which parses it again: the server is the authority. */
   submit: (values: OrderFormInput) => Promise<OrderResult>;
   mode: 'create' | 'edit';
-  deadlineDays: number;
+  deadline: DeadlineSetting;
 }
 
 const COUNTRIES = ['FI', 'SE', 'NO', 'DK', 'EE', 'DE'] as const;
@@ -35,7 +36,7 @@ const COUNTRIES = ['FI', 'SE', 'NO', 'DK', 'EE', 'DE'] as const;
  * The order form: one zod schema with the server, fields shown by account type, every error
  * beside its field and announced, and nothing typed lost when the server says no.
  */
-export function OrderForm({ catalogue, defaults, submit, mode, deadlineDays }: Props) {
+export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props) {
   const t = useTranslations('orderForm');
   const tv = useTranslations('validation');
   const tt = useTranslations('accountTypes');
@@ -91,7 +92,9 @@ export function OrderForm({ catalogue, defaults, submit, mode, deadlineDays }: P
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-8">
-      <p className="text-sm text-slate-600">{t('intro', { days: deadlineDays })}</p>
+      <p className="text-sm text-slate-600">
+        {deadline.mode === 'business_days' ? t('introBusiness', { days: deadline.days }) : t('intro', { days: deadline.days })}
+      </p>
       {formError && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {formError}

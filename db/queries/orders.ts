@@ -285,3 +285,35 @@ export async function editOrderForActor(actor: Actor, orderId: string, input: Or
     return order;
   });
 }
+
+/**
+ * Every open order's stored due date, computed again from its events under the setting in
+ * force (after a support admin changes it). In batches, by id, so it scales to many orders.
+ */
+export async function recomputeOpenDueDates(batchSize = 500) {
+  const setting = await getDeadlineSetting();
+  const now = new Date();
+  let after = '00000000-0000-0000-0000-000000000000';
+  let changed = 0;
+  for (;;) {
+    const batch = await db
+      .select({ id: orders.id, organisationId: orders.organisationId, submittedAt: orders.submittedAt, state: orders.state, dueAt: orders.dueAt })
+      .from(orders)
+      .where(and(notInArray(orders.state, [...finalStates]), sql`${orders.id} > ${after}`))
+      .orderBy(asc(orders.id))
+      .limit(batchSize);
+    if (!batch.length) return changed;
+    const events = await db
+      .select({ orderId: orderEvents.orderId, kind: orderEvents.kind, at: orderEvents.at })
+      .from(orderEvents)
+      .where(inArray(orderEvents.orderId, batch.map((order) => order.id)));
+    for (const order of batch) {
+      const { dueAt } = computeDeadline({ ...order, events: events.filter((event) => event.orderId === order.id), setting, now });
+      if (dueAt.getTime() !== order.dueAt.getTime()) {
+        await db.update(orders).set({ dueAt }).where(and(eq(orders.id, order.id), eq(orders.organisationId, order.organisationId)));
+        changed++;
+      }
+    }
+    after = batch.at(-1)!.id;
+  }
+}

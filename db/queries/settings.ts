@@ -2,6 +2,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type DbOrTx } from '@/db';
 import { settings } from '@/db/schema';
+import { inTransaction } from '@/db/transaction';
+import { enqueueJob } from '@/lib/jobs/boss';
 import { defaultDeadlineSetting, type DeadlineSetting } from '@/lib/orders/deadline';
 
 const DEADLINE_KEY = 'fulfilment_deadline';
@@ -22,11 +24,15 @@ export async function getDeadlineSetting(tx: DbOrTx = db): Promise<DeadlineSetti
  * Replaces the deadline setting. Parsed here as well as in the caller's form so that nothing can
  * store a value {@link getDeadlineSetting} would silently ignore.
  */
-export async function setDeadlineSetting(setting: DeadlineSetting, tx: DbOrTx = db): Promise<DeadlineSetting> {
+export async function setDeadlineSetting(setting: DeadlineSetting): Promise<DeadlineSetting> {
   const value = deadlineSettingSchema.parse(setting);
-  await tx
-    .insert(settings)
-    .values({ key: DEADLINE_KEY, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+  // The new rule applies to open orders too: their due dates are computed again by a job.
+  await inTransaction(async (tx, jobSql) => {
+    await tx
+      .insert(settings)
+      .values({ key: DEADLINE_KEY, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+    await enqueueJob('recomputeDeadlines', {}, jobSql);
+  });
   return value;
 }

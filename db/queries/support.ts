@@ -197,3 +197,30 @@ export async function recordCredentials(actor: Actor, orderId: string, input: { 
     return order;
   });
 }
+
+/** Open orders at risk or overdue (a paused clock is neither), soonest due first: the daily digest. */
+export async function listOrdersNeedingAttention() {
+  return db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      type: orders.type,
+      organisationName: organisations.name,
+      submittedAt: orders.submittedAt,
+      dueAt: orders.dueAt,
+      state: orders.state,
+    })
+    .from(orders)
+    .innerJoin(organisations, eq(organisations.id, orders.organisationId))
+    .where(and(notInArray(orders.state, [...finalStates, 'needs_info']), atRisk))
+    .orderBy(asc(orders.dueAt));
+}
+
+/** Everyone in a support role, for the digest. */
+export async function listSupportEmails() {
+  return db
+    .select({ userId: users.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(inArray(memberships.role, [...supportRoles]));
+}

@@ -21,6 +21,18 @@ export const jobDefinitions = {
     // A job whose worker died is handed out again after 30 s (a send takes a second or two).
     options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 },
   },
+  /** Every morning: support's list of at-risk and overdue orders, by email. */
+  supportDigest: {
+    name: 'support-digest',
+    payload: z.object({}),
+    options: { retryLimit: 3, retryDelay: 300 },
+  },
+  /** After the deadline setting changes: every open order's due date, computed again from its events. */
+  recomputeDeadlines: {
+    name: 'recompute-deadlines',
+    payload: z.object({}),
+    options: { retryLimit: 3, retryDelay: 60 },
+  },
   /** Asks Twilio about messages whose status callbacks never came, and erases expired passwords. */
   reconcileSms: {
     name: 'reconcile-sms',

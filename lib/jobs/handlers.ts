@@ -1,10 +1,12 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { unsafeGetOrderForJob } from '@/db/queries/orders';
+import { recomputeOpenDueDates, unsafeGetOrderForJob } from '@/db/queries/orders';
+import { listOrdersNeedingAttention, listSupportEmails } from '@/db/queries/support';
 import { credentials, orderEvents } from '@/db/schema';
 import { sendEmail } from '@/lib/email/send';
 import { orderEmail } from '@/lib/email/templates/order-emails';
+import { supportDigestEmail } from '@/lib/email/templates/support-digest';
 import { getEnv } from '@/lib/env';
 import { reconcileDeliveries, sendCredentialsSms } from '@/lib/sms/credentials-sms';
 import type { JobName, JobPayload, OrderEmailKind } from './definitions';
@@ -48,5 +50,19 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
   },
   async reconcileSms() {
     await reconcileDeliveries();
+  },
+  async supportDigest() {
+    const orders = await listOrdersNeedingAttention();
+    if (!orders.length) return; // nothing needs anyone: no email
+    const now = new Date();
+    const email = supportDigestEmail(orders, now, getEnv().NEXTAUTH_URL);
+    const day = now.toISOString().slice(0, 10);
+    for (const person of await listSupportEmails()) {
+      // One digest per person per day, however often the job runs.
+      await sendEmail({ to: person.email, ...email, idempotencyKey: `digest/${day}/${person.userId}` });
+    }
+  },
+  async recomputeDeadlines() {
+    await recomputeOpenDueDates();
   },
 };

@@ -6,6 +6,8 @@ export const VITEST_PG = { dir: '.data/test-postgres', port: 54331 };
 export const E2E_PG = { dir: '.data/e2e-postgres', port: 54330 };
 export const E2E_PORT = 3100;
 export const E2E_URL = `http://localhost:${E2E_PORT}`;
+/** Everything the end-to-end server prints, so tests can check what reached its logs. */
+export const E2E_SERVER_LOG = '.data/e2e-server.log';
 export const TWILIO_DOUBLE_PORT = 4010;
 export const TWILIO_DOUBLE_URL = `http://127.0.0.1:${TWILIO_DOUBLE_PORT}`;
 /** Test-only Twilio credentials; the double accepts any. */

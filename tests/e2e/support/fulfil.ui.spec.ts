@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import twilio from 'twilio';
 import { credentials, orderEvents, orders, outboxMessages, smsDeliveries } from '@/db/schema';
 import type { TwilioMessage } from '@/tests/doubles/twilio-double';
-import { E2E_URL, TEST_TWILIO, TWILIO_DOUBLE_URL } from '@/tests/support/test-env';
+import { E2E_SERVER_LOG, E2E_URL, TEST_TWILIO, TWILIO_DOUBLE_URL } from '@/tests/support/test-env';
 import { expect, test } from '../fixtures';
 
 const doubleMessages = async () => (await (await fetch(`${TWILIO_DOUBLE_URL}/__messages`)).json()) as TwilioMessage[];
@@ -110,4 +111,7 @@ test('[SUPPORT] an agent claims an order and enters credentials; one SMS carries
     expect(await page.content(), path).not.toContain(password);
   }
   expect(JSON.stringify(await doubleMessages())).not.toContain(password);
+  const serverLog = readFileSync(E2E_SERVER_LOG, 'utf8');
+  expect(serverLog).toContain('Ready');
+  expect(serverLog).not.toContain(password);
 });

@@ -29,7 +29,7 @@ export default async function EditOrderPage({ params }: Props) {
       <OrderForm
         mode="edit"
         catalogue={catalogue}
-        deadlineDays={setting.days}
+        deadline={setting}
         defaults={{
           type: order.type,
           recipientName: order.recipientName,

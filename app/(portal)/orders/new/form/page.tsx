@@ -23,7 +23,7 @@ export default async function NewOrderFormPage({ searchParams }: { searchParams:
       <OrderForm
         mode="create"
         catalogue={catalogue}
-        deadlineDays={setting.days}
+        deadline={setting}
         defaults={{ type: chosen, recipientName: actor.name ?? '', recipientEmail: actor.email }}
         submit={placeOrder}
       />
