@@ -216,7 +216,10 @@ export const orderEvents = pgTable(
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: 'restrict' }),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // clock_timestamp(), not now(): events written in one transaction keep the order they happened in.
+    at: timestamp({ withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
     actorUserId: text().references(() => users.id, { onDelete: 'set null' }),
     kind: orderEventKind().notNull(),
     /** What changed, in words a person reads: a question, an answer, a reason, edited fields. */

@@ -160,6 +160,18 @@ describe('delivery statuses', () => {
     await db.execute(sql`UPDATE sms_deliveries SET updated_at = now() - interval '10 minutes' WHERE id = ${delivery.id}`);
     await sms.reconcileDeliveries();
     expect(await orderState(order.id)).toBe('completed');
+    // Written in one transaction, the timeline still reads in the order things happened.
+    const timeline = await db.select().from(schema.orderEvents).where(eq(schema.orderEvents.orderId, order.id)).orderBy(schema.orderEvents.at);
+    expect(timeline.map((event) => event.kind)).toEqual([
+      'submitted',
+      'claimed',
+      'account_created',
+      'sms_attempt',
+      'credentials_sent',
+      'sms_status',
+      'password_erased',
+      'completed',
+    ]);
     expect(message.redacted).toBe(true);
     expect(await sealedPassword(order.id)).toBeNull();
   });

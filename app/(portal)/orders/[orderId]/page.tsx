@@ -8,7 +8,7 @@ import { SupportPanel } from '@/components/support/support-panel';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { canPartner } from '@/lib/orders/transitions';
+import { canPartner, canSupport } from '@/lib/orders/transitions';
 import { roleCan } from '@/lib/permissions';
 import { maskPhone } from '@/lib/phone';
 import { getLatestDelivery, listSupportAgents } from '@/db/queries/support';
@@ -30,6 +30,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const partner = roleCan(actor.role, 'orders:own');
   const support = roleCan(actor.role, 'support:queue');
   const [agents, delivery] = support ? await Promise.all([listSupportAgents(), getLatestDelivery(order.id)]) : [[], null];
+  const supportCanAct = support && (order.state === 'in_progress' || (['claim', 'ask', 'reject'] as const).some((step) => canSupport(step, order.state)));
   const question = order.state === 'needs_info' ? order.events.findLast((event) => event.kind === 'question_asked') : undefined;
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -81,14 +82,16 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </Card>
       )}
 
-      {support && (
+      {(supportCanAct || delivery) && (
         <div className="mb-6 grid gap-4 lg:grid-cols-2">
-          <SupportPanel
-            order={{ id: order.id, state: order.state, type: order.type, assigneeUserId: order.assigneeUserId, maskedPhone: maskPhone(order.recipientPhone) }}
-            actorUserId={actor.userId}
-            agents={agents}
-            actions={{ claim, assign, ask, reject, saveCredentials, markRightsAdded }}
-          />
+          {supportCanAct && (
+            <SupportPanel
+              order={{ id: order.id, state: order.state, type: order.type, assigneeUserId: order.assigneeUserId, maskedPhone: maskPhone(order.recipientPhone) }}
+              actorUserId={actor.userId}
+              agents={agents}
+              actions={{ claim, assign, ask, reject, saveCredentials, markRightsAdded }}
+            />
+          )}
           {delivery && (
             <Card className="h-fit" data-testid="delivery">
               <h2 className="mb-1 text-lg font-semibold">{t('support.delivery')}</h2>
