@@ -121,6 +121,16 @@ export default async function OrderPage({ params, searchParams }: Props) {
               <dd className="font-medium" data-testid="order-due">
                 {when(order.deadline.dueAt)}
               </dd>
+              {order.deadline.pausedMs > 0 && (
+                <dd className="text-slate-600" data-testid="order-paused">
+                  {t('deadline.pausedFor', {
+                    time: t('deadline.timeLeft', {
+                      days: Math.floor(order.deadline.pausedMs / 86_400_000),
+                      hours: Math.ceil((order.deadline.pausedMs % 86_400_000) / 3_600_000),
+                    }),
+                  })}
+                </dd>
+              )}
             </div>
             {details.map(([label, value]) => (
               <div key={label} className="min-w-0">
