@@ -1,17 +1,18 @@
-import { useId, type InputHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 import { cn } from './cn';
 
+interface FrameProps {
+  label: string;
+  hint?: string;
+  error?: string;
+  className?: string;
+}
+
 /**
- * A labelled input with its hint and error beside it. The error is tied to the input with
+ * Label, hint and error around one control. The error is tied to the control with
  * aria-describedby and announced to screen readers when it appears.
  */
-export function TextField({
-  label,
-  hint,
-  error,
-  className,
-  ...input
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; hint?: string; error?: string }) {
+function FieldFrame({ label, hint, error, className, control }: FrameProps & { control: (aria: Record<string, unknown>) => ReactNode }) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -25,14 +26,13 @@ export function TextField({
           {hint}
         </p>
       )}
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        className={controlClasses(error)}
-        {...input}
-      />
-      <p id={errorId} role="alert" className="min-h-0 text-sm text-red-700 empty:hidden">
+      {control({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined,
+        className: controlClasses(error),
+      })}
+      <p id={errorId} role="alert" className="text-sm text-red-700 empty:hidden">
         {error}
       </p>
     </div>
@@ -46,38 +46,14 @@ const controlClasses = (error?: string) =>
     error ? 'border-red-600' : 'border-slate-300',
   );
 
+/** A labelled input with its hint and error beside it. */
+export function TextField({ label, hint, error, className, ...input }: InputHTMLAttributes<HTMLInputElement> & FrameProps) {
+  return <FieldFrame label={label} hint={hint} error={error} className={className} control={(aria) => <input {...aria} {...input} />} />;
+}
+
 /** A labelled multi-line input, like {@link TextField}. */
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  className,
-  ...textarea
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; hint?: string; error?: string }) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+export function TextAreaField({ label, hint, error, className, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & FrameProps) {
   return (
-    <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint && (
-        <p id={hintId} className="text-sm text-slate-500">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={3}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
-        className={controlClasses(error)}
-        {...textarea}
-      />
-      <p id={errorId} role="alert" className="text-sm text-red-700 empty:hidden">
-        {error}
-      </p>
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} className={className} control={(aria) => <textarea rows={3} {...aria} {...textarea} />} />
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { DeadlineBadge, StateBadge } from '@/components/orders/badges';
+import { OrderRow } from '@/components/orders/order-row';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -94,29 +94,23 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         )
       ) : (
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="order-list">
-          {page.rows.map((order) => {
-            const deadline = listRowDeadline(order, now);
-            return (
-              <li key={order.id}>
-                <Link href={`/orders/${order.id}`} className="grid gap-1 px-4 py-3 hover:bg-slate-50 sm:grid-cols-[6rem_1fr_auto] sm:items-center sm:gap-4">
-                  <span className="text-sm font-semibold text-slate-900">#{order.number}</span>
-                  <span className="min-w-0">
-                    <span className="block truncate font-medium text-slate-900">
-                      {order.recipientName}
-                      {order.merchantName && <span className="font-normal text-slate-600"> · {order.merchantName}</span>}
-                    </span>
-                    <span className="block text-sm text-slate-600">
-                      {t(`accountTypes.${order.type}.name`)} · {format.dateTime(order.submittedAt, { dateStyle: 'medium' })}
-                    </span>
-                  </span>
-                  <span className="flex flex-wrap items-center gap-2 sm:justify-end">
-                    <StateBadge state={order.state} />
-                    <DeadlineBadge status={deadline.status} msLeft={deadline.msLeft} />
-                  </span>
-                </Link>
-              </li>
-            );
-          })}
+          {page.rows.map((order) => (
+            <OrderRow
+              key={order.id}
+              id={order.id}
+              number={order.number}
+              state={order.state}
+              deadline={listRowDeadline(order, now)}
+              audience="partner"
+              title={
+                <>
+                  {order.recipientName}
+                  {order.merchantName && <span className="font-normal text-slate-600"> · {order.merchantName}</span>}
+                </>
+              }
+              details={`${t(`accountTypes.${order.type}.name`)} · ${format.dateTime(order.submittedAt, { dateStyle: 'medium' })}`}
+            />
+          ))}
         </ul>
       )}
       <nav className="mt-4 flex justify-between gap-2" aria-label={t('orders.title')}>
