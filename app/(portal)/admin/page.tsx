@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { listOrganisationsForActor } from '@/db/queries/organisations';
 import { requirePageActor } from '@/lib/authz';
@@ -10,22 +11,34 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin'))('title') };
 }
 
+/** Every organisation, deactivated ones included (marked), so support can bring them back. */
 export default async function AdminPage() {
   const actor = await requirePageActor('admin:manage');
   const t = await getTranslations();
   const organisations = await listOrganisationsForActor(actor);
   return (
     <>
-      <PageHeader title={t('admin.title')} description={t('admin.intro')} />
+      <PageHeader
+        title={t('admin.title')}
+        description={t('admin.intro')}
+        actions={
+          <Link href="/admin/organisations/new" className={buttonClasses('primary')}>
+            {t('admin.newOrganisation')}
+          </Link>
+        }
+      />
       <h2 className="mb-3 text-lg font-semibold">{t('admin.organisations')}</h2>
-      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+      <ul data-testid="organisation-list" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {organisations.map((organisation) => (
           <li key={organisation.id}>
             <Link
-              href={`/organisations/${organisation.id}`}
+              // Poplapay's own organisation is not administered here: it opens its profile.
+              href={organisation.kind === 'poplapay' ? `/organisations/${organisation.id}` : `/admin/organisations/${organisation.id}`}
               className="flex flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:justify-between"
             >
-              <span className="font-medium text-slate-900">{organisation.name}</span>
+              <span className={organisation.deactivatedAt ? 'font-medium text-slate-500' : 'font-medium text-slate-900'}>
+                {organisation.name}
+              </span>
               <span className="flex items-center gap-2 text-sm text-slate-600">
                 {organisation.businessId && <span>{organisation.businessId}</span>}
                 <Badge>{t(`organisationKinds.${organisation.kind}`)}</Badge>

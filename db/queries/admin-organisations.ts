@@ -1,0 +1,68 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { memberships, organisations, sessions } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import type { CreatePartnerOrganisationInput, UpdatePartnerOrganisationInput } from '@/lib/validations/admin';
+
+/*
+ * Support admins' writes to partner organisations. These functions do not check who calls:
+ * callers must hold 'admin:manage' (the server actions in app/(portal)/admin do, via withAction).
+ * Poplapay's own organisation is never a target: every write names `kind <> 'poplapay'` in its
+ * WHERE, so its id finds nothing, exactly like an unknown id (NOT_FOUND).
+ */
+
+const partnerOrganisation = (organisationId: string) =>
+  and(eq(organisations.id, organisationId), ne(organisations.kind, 'poplapay'));
+
+/** Creates a partner organisation; the schema has already refused kind 'poplapay'. */
+export async function createPartnerOrganisation(input: CreatePartnerOrganisationInput) {
+  const [created] = await db
+    .insert(organisations)
+    .values({
+      kind: input.kind,
+      name: input.name,
+      businessId: input.businessId,
+      country: input.country,
+      contactEmail: input.contactEmail,
+    })
+    .returning({ id: organisations.id });
+  if (!created) throw new Error('organisation insert returned nothing');
+  return created.id;
+}
+
+/** Edits a partner organisation's details; its kind stays what it was created as. */
+export async function updatePartnerOrganisation(
+  organisationId: string,
+  input: Omit<UpdatePartnerOrganisationInput, 'organisationId'>,
+) {
+  const [updated] = await db
+    .update(organisations)
+    .set({ name: input.name, businessId: input.businessId, country: input.country, contactEmail: input.contactEmail })
+    .where(partnerOrganisation(organisationId))
+    .returning({ id: organisations.id });
+  if (!updated) throw new AppError('NOT_FOUND');
+  return updated.id;
+}
+
+/**
+ * Deactivates or reactivates a partner organisation. Its people can no longer sign in or use a
+ * session (getActorByUserId and canSignInWithEmail ignore deactivated organisations); its orders
+ * and people stay, so reactivating brings everything back. Deactivating also ends the people's
+ * sessions, so that a later reactivation does not revive sessions from before it.
+ */
+export async function setOrganisationActive(organisationId: string, active: boolean) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(organisations)
+      // Deactivating twice keeps the first time: it records when access actually ended.
+      .set({ deactivatedAt: active ? null : sql`coalesce(${organisations.deactivatedAt}, now())` })
+      .where(partnerOrganisation(organisationId))
+      .returning({ id: organisations.id, deactivatedAt: organisations.deactivatedAt });
+    if (!row) throw new AppError('NOT_FOUND');
+    if (!active) {
+      const members = tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.organisationId, organisationId));
+      await tx.delete(sessions).where(inArray(sessions.userId, members));
+    }
+    return row;
+  });
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { isValidFinnishBusinessId, normaliseFinnishBusinessId } from '@/lib/business-id';
+
+/**
+ * Support admins' partner organisation form, shared by the browser (checked before it is sent)
+ * and the server actions, which parse again: the server is the authority. Messages are keys
+ * of the `validation` catalogue.
+ */
+
+/** The kinds support may create. Poplapay's own organisation is never made or edited here. */
+export const partnerOrganisationKinds = ['ecr_integrator', 'ecr_supplier', 'reseller'] as const;
+export type PartnerOrganisationKind = (typeof partnerOrganisationKinds)[number];
+
+const organisationFields = z.object({
+  name: z.string().trim().min(1, 'admin.nameRequired').max(200, 'tooLong'),
+  businessId: z.string().trim().min(1, 'admin.businessIdRequired').max(40, 'tooLong'),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'countryInvalid')
+    .default('FI'),
+  // An empty field means "no contact email", so it is not an invalid address.
+  contactEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, 'tooLong')
+    .refine((value) => value === '' || z.email().safeParse(value).success, 'emailInvalid')
+    .default(''),
+});
+
+type OrganisationFields = z.output<typeof organisationFields>;
+
+/** A Finnish Y-tunnus is checked by its check digit; other countries' IDs are kept as typed. */
+function checkBusinessId(organisation: OrganisationFields, ctx: z.RefinementCtx) {
+  if (organisation.country !== 'FI' || organisation.businessId === '') return;
+  const id = normaliseFinnishBusinessId(organisation.businessId);
+  const problem = (message: string) => ctx.addIssue({ code: 'custom', path: ['businessId'], message });
+  if (!/^\d{7}-\d$/.test(id)) problem('businessIdShape');
+  else if (!isValidFinnishBusinessId(id)) problem('businessIdCheckDigit');
+}
+
+/**
+ * Runs the business ID check even when another field (an unchosen kind) failed, so the form
+ * shows every problem at once; it only needs the two strings it reads.
+ */
+const businessIdCheckable = (payload: { value: unknown }) => {
+  const value = payload.value as Partial<Record<'businessId' | 'country', unknown>> | null;
+  return typeof value?.businessId === 'string' && typeof value.country === 'string';
+};
+
+const normalise = <T extends OrganisationFields>({ businessId, contactEmail, ...rest }: T) => ({
+  ...rest,
+  businessId: rest.country === 'FI' ? normaliseFinnishBusinessId(businessId) : businessId,
+  contactEmail: contactEmail || null,
+});
+
+export const createPartnerOrganisationSchema = organisationFields
+  .extend({ kind: z.enum(partnerOrganisationKinds, { error: 'admin.kindRequired' }) })
+  .superRefine(checkBusinessId, { when: businessIdCheckable })
+  .transform(normalise);
+export type CreatePartnerOrganisationFormInput = z.input<typeof createPartnerOrganisationSchema>;
+export type CreatePartnerOrganisationInput = z.output<typeof createPartnerOrganisationSchema>;
+
+/** Editing: the same fields except the kind, which does not change once partners order. */
+export const updatePartnerOrganisationSchema = organisationFields
+  .extend({ organisationId: z.uuid() })
+  .superRefine(checkBusinessId, { when: businessIdCheckable })
+  .transform(normalise);
+export type UpdatePartnerOrganisationInput = z.output<typeof updatePartnerOrganisationSchema>;
+
+export const organisationActiveSchema = z.object({
+  organisationId: z.uuid(),
+  active: z.enum(['true', 'false']).transform((value) => value === 'true'),
+});
