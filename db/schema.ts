@@ -73,6 +73,29 @@ export const memberships = pgTable(
 );
 export type Membership = typeof memberships.$inferSelect;
 
+/**
+ * An invitation to join an organisation in a role. Only a hash of its token is stored; the
+ * link works once (acceptedAt) and until expiresAt.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    email: text().notNull(),
+    role: role().notNull(),
+    tokenHash: text().notNull().unique(),
+    invitedByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index().on(table.organisationId), index().on(table.invitedByUserId)],
+);
+export type Invitation = typeof invitations.$inferSelect;
+
 // ---------------------------------------------------------------------------------------------
 // next-auth tables (shape required by @auth/drizzle-adapter)
 // ---------------------------------------------------------------------------------------------

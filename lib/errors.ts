@@ -4,6 +4,8 @@ export const errorStatus = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  /** The organisation's last admin cannot be demoted or removed. */
+  LAST_ADMIN: 409,
   INVALID_INPUT: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,

@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { InviteForm, MemberControls } from '@/components/team/team-forms';
 import { getOrganisationForActor } from '@/db/queries/organisations';
+import { INVITATION_DAYS, listPendingInvitations } from '@/db/queries/team';
+import { roles } from '@/db/schema';
 import { requirePageActor } from '@/lib/authz';
+import { roleCan, roleFitsOrganisation } from '@/lib/permissions';
+import { changeRole, inviteMember, removeFromTeam } from './actions';
 
 type Props = { params: Promise<{ organisationId: string }> };
 
@@ -27,7 +32,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrganisationPage({ params }: Props) {
   const { actor, organisation } = await loadOrganisation(params);
   const t = await getTranslations();
+  const format = await getFormatter();
   const countries = new Intl.DisplayNames([await getLocale()], { type: 'region' });
+  // Partner admins manage their own team; support admins any team.
+  const manages =
+    !organisation.deactivatedAt &&
+    (roleCan(actor.role, 'admin:manage') || (roleCan(actor.role, 'team:manage') && actor.organisationId === organisation.id));
+  const roleOptions = roles
+    .filter((role) => roleFitsOrganisation(role, organisation.kind))
+    .map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  const pending = manages ? await listPendingInvitations(actor, organisation.id) : [];
   const details: [string, string | null][] = [
     [t('organisation.kind'), t(`organisationKinds.${organisation.kind}`)],
     [t('organisation.businessId'), organisation.businessId],
@@ -66,10 +80,40 @@ export default async function OrganisationPage({ params }: Props) {
                     </p>
                     <p className="truncate text-sm text-slate-600">{member.email}</p>
                   </div>
-                  <Badge tone="teal">{t(`roles.${member.role}`)}</Badge>
+                  {manages ? (
+                    <MemberControls
+                      changeRole={changeRole}
+                      remove={removeFromTeam}
+                      organisationId={organisation.id}
+                      userId={member.userId}
+                      name={member.name ?? member.email}
+                      role={member.role}
+                      roles={roleOptions}
+                    />
+                  ) : (
+                    <Badge tone="teal">{t(`roles.${member.role}`)}</Badge>
+                  )}
                 </li>
               ))}
             </ul>
+          )}
+          {pending.length > 0 && (
+            <div className="mt-6">
+              <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('team.pending')}</h3>
+              <ul className="flex flex-col gap-1 text-sm text-slate-700" data-testid="pending-invitations">
+                {pending.map((invitation) => (
+                  <li key={invitation.id}>
+                    {invitation.email} · {t(`roles.${invitation.role}`)} · {t('team.expires', { date: format.dateTime(invitation.expiresAt, { dateStyle: 'medium' }) })}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {manages && (
+            <div className="mt-6 border-t border-slate-200 pt-4">
+              <h3 className="mb-2 text-base font-semibold">{t('team.invite')}</h3>
+              <InviteForm action={inviteMember} organisationId={organisation.id} roles={roleOptions} days={INVITATION_DAYS} />
+            </div>
           )}
         </Card>
       </div>

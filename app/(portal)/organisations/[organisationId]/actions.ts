@@ -1,0 +1,39 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { changeMemberRole, createInvitation, INVITATION_DAYS, removeMember } from '@/db/queries/team';
+import { withAction } from '@/lib/authz';
+import { sendEmail } from '@/lib/email/send';
+import { invitationEmail } from '@/lib/email/templates/invitation';
+import { getEnv } from '@/lib/env';
+import { changeRoleSchema, inviteMemberSchema, removeMemberSchema } from '@/lib/validations/team';
+
+// Who may manage whose team is decided in db/queries/team.ts; the permission here only keeps
+// everyone but admins out early.
+export const inviteMember = withAction({ schema: inviteMemberSchema, permission: 'organisation:read-own' }, async (input, actor) => {
+  const invitation = await createInvitation(actor, input);
+  await sendEmail({
+    to: invitation.email,
+    ...invitationEmail({
+      url: `${getEnv().NEXTAUTH_URL}/invitations/${invitation.token}`,
+      organisationName: invitation.organisationName,
+      inviter: actor.name ?? actor.email,
+      role: invitation.role,
+      days: INVITATION_DAYS,
+    }),
+  });
+  revalidatePath(`/organisations/${input.organisationId}`);
+  return { email: invitation.email };
+});
+
+export const changeRole = withAction({ schema: changeRoleSchema, permission: 'organisation:read-own' }, async (input, actor) => {
+  await changeMemberRole(actor, input);
+  revalidatePath(`/organisations/${input.organisationId}`);
+  return null;
+});
+
+export const removeFromTeam = withAction({ schema: removeMemberSchema, permission: 'organisation:read-own' }, async (input, actor) => {
+  await removeMember(actor, input);
+  revalidatePath(`/organisations/${input.organisationId}`);
+  return null;
+});

@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { AcceptInvitation } from '@/components/team/accept-invitation';
+import { lookUpInvitation } from '@/db/queries/team';
+import { acceptInvitationAction } from './actions';
+
+export const metadata: Metadata = { title: 'Invitation', robots: { index: false } };
+
+/** GET /invitations/:token – the emailed link. An expired or used one says so and offers nothing else. */
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [t, tApp, tRoles] = await Promise.all([getTranslations('invitation'), getTranslations('app'), getTranslations('roles')]);
+  const invitation = /^[A-Za-z0-9_-]{43}$/.test(token) ? await lookUpInvitation(token) : ({ valid: false, reason: 'unknown' } as const);
+  return (
+    <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
+      <p className="mb-6 text-lg font-semibold">{tApp('name')}</p>
+      <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        {invitation.valid ? (
+          <>
+            <h1 className="text-xl font-semibold">{t('title')}</h1>
+            <p className="mt-2 text-sm text-slate-700">
+              {t('body', { organisation: invitation.organisationName, email: invitation.email, role: tRoles(invitation.role) })}
+            </p>
+            <AcceptInvitation accept={acceptInvitationAction.bind(null, token)} />
+          </>
+        ) : (
+          <>
+            <h1 className="text-xl font-semibold">{t('invalid')}</h1>
+            <p role="alert" className="mt-2 text-sm text-slate-700">
+              {t(invitation.reason)}
+            </p>
+          </>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,154 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { db, type DbOrTx } from '@/db';
+import { normaliseEmail, type Actor } from '@/db/queries/users';
+import { invitations, memberships, organisations, sessions, users, type Role } from '@/db/schema';
+import { inTransaction } from '@/db/transaction';
+import { AppError } from '@/lib/errors';
+import { roleCan, roleFitsOrganisation } from '@/lib/permissions';
+
+export const INVITATION_DAYS = 7;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Whether the actor may manage the people of an organisation: a partner admin their own
+ * organisation's, a support admin anyone's. Zero rows for anyone else, so a stranger's
+ * organisation looks the same as none.
+ */
+async function managedOrganisation(tx: DbOrTx, actor: Actor, organisationId: string) {
+  const mayManage =
+    roleCan(actor.role, 'admin:manage') || (roleCan(actor.role, 'team:manage') && actor.organisationId === organisationId);
+  if (!mayManage) throw new AppError('NOT_FOUND');
+  const [organisation] = await tx
+    .select({ id: organisations.id, kind: organisations.kind, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, organisationId), isNull(organisations.deactivatedAt)));
+  if (!organisation) throw new AppError('NOT_FOUND');
+  return organisation;
+}
+
+/**
+ * Invites someone by email. Returns the token for the emailed link; only its hash is kept.
+ * Partner organisations take partner roles, Poplapay support roles.
+ */
+export async function createInvitation(actor: Actor, input: { organisationId: string; email: string; role: Role }) {
+  return inTransaction(async (tx) => {
+    const organisation = await managedOrganisation(tx, actor, input.organisationId);
+    if (!roleFitsOrganisation(input.role, organisation.kind)) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { role: ['roleInvalid'] });
+    const email = normaliseEmail(input.email);
+    const [existing] = await tx
+      .select({ organisationId: memberships.organisationId })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .where(eq(users.email, email));
+    if (existing) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { email: ['alreadyMember'] });
+    const token = randomBytes(32).toString('base64url');
+    await tx.insert(invitations).values({
+      organisationId: organisation.id,
+      email,
+      role: input.role,
+      tokenHash: hashToken(token),
+      invitedByUserId: actor.userId,
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000),
+    });
+    return { token, email, organisationName: organisation.name, role: input.role };
+  });
+}
+
+export type InvitationLookup =
+  | { valid: true; email: string; role: Role; organisationName: string }
+  | { valid: false; reason: 'unknown' | 'used' | 'expired' };
+
+/** What an invitation link stands for, without using it. */
+export async function lookUpInvitation(token: string): Promise<InvitationLookup> {
+  const [row] = await db
+    .select({ email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, acceptedAt: invitations.acceptedAt, organisationName: organisations.name, deactivatedAt: organisations.deactivatedAt })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .where(eq(invitations.tokenHash, hashToken(token)));
+  if (!row || row.deactivatedAt) return { valid: false, reason: 'unknown' };
+  if (row.acceptedAt) return { valid: false, reason: 'used' };
+  if (row.expiresAt <= new Date()) return { valid: false, reason: 'expired' };
+  return { valid: true, email: row.email, role: row.role, organisationName: row.organisationName };
+}
+
+/**
+ * Uses an invitation: marks it accepted (once, before it expires) and puts the person in the
+ * organisation and role. Returns the email, for the magic-link sign-in that follows.
+ */
+export async function acceptInvitation(token: string) {
+  return inTransaction(async (tx) => {
+    const [invitation] = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)))
+      .returning();
+    if (!invitation) throw new AppError('NOT_FOUND');
+    const [organisation] = await tx.select({ deactivatedAt: organisations.deactivatedAt }).from(organisations).where(eq(organisations.id, invitation.organisationId));
+    if (!organisation || organisation.deactivatedAt) throw new AppError('NOT_FOUND');
+    const [user] = await tx
+      .insert(users)
+      .values({ email: invitation.email })
+      .onConflictDoUpdate({ target: users.email, set: { email: invitation.email } })
+      .returning({ id: users.id });
+    const [member] = await tx.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, user!.id));
+    if (member) throw new AppError('CONFLICT');
+    await tx.insert(memberships).values({ userId: user!.id, organisationId: invitation.organisationId, role: invitation.role });
+    return { email: invitation.email };
+  });
+}
+
+export async function listPendingInvitations(actor: Actor, organisationId: string) {
+  await managedOrganisation(db, actor, organisationId);
+  return db
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
+    .from(invitations)
+    .where(and(eq(invitations.organisationId, organisationId), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)))
+    .orderBy(asc(invitations.createdAt));
+}
+
+/** The organisation keeps at least one admin: the last one can be neither demoted nor removed. */
+async function assertNotLastAdmin(tx: DbOrTx, organisationId: string, userId: string) {
+  const admins = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), sql`${memberships.role} in ('partner_admin', 'support_admin')`))
+    .for('update');
+  if (admins.length === 1 && admins[0]!.userId === userId) throw new AppError('LAST_ADMIN');
+}
+
+async function memberOf(tx: DbOrTx, organisationId: string, userId: string) {
+  const [member] = await tx
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
+    .for('update');
+  if (!member) throw new AppError('NOT_FOUND');
+  return member;
+}
+
+export async function changeMemberRole(actor: Actor, input: { organisationId: string; userId: string; role: Role }) {
+  await inTransaction(async (tx) => {
+    const organisation = await managedOrganisation(tx, actor, input.organisationId);
+    if (!roleFitsOrganisation(input.role, organisation.kind)) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { role: ['roleInvalid'] });
+    const member = await memberOf(tx, organisation.id, input.userId);
+    if (member.role === input.role) return;
+    if (input.role === 'partner_member' || input.role === 'support_agent') await assertNotLastAdmin(tx, organisation.id, input.userId);
+    await tx
+      .update(memberships)
+      .set({ role: input.role })
+      .where(and(eq(memberships.organisationId, organisation.id), eq(memberships.userId, input.userId)));
+  });
+}
+
+/** Removes someone from the organisation; their sessions end with it. Their past orders stay theirs. */
+export async function removeMember(actor: Actor, input: { organisationId: string; userId: string }) {
+  await inTransaction(async (tx) => {
+    const organisation = await managedOrganisation(tx, actor, input.organisationId);
+    await memberOf(tx, organisation.id, input.userId);
+    await assertNotLastAdmin(tx, organisation.id, input.userId);
+    await tx.delete(memberships).where(and(eq(memberships.organisationId, organisation.id), eq(memberships.userId, input.userId)));
+    await tx.delete(sessions).where(eq(sessions.userId, input.userId));
+  });
+}
