@@ -5,6 +5,21 @@ import { E2E_PG, E2E_PORT, E2E_SERVER_LOG, E2E_URL, TWILIO_DOUBLE_URL, e2eServer
 
 // Debian's Chromium; never a downloaded browser.
 const chromium = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+const browser = {
+  browserName: 'chromium' as const,
+  launchOptions: {
+    executablePath: chromium,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+};
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -17,26 +32,9 @@ export default defineConfig({
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
     { name: 'api', testMatch: /.*\.api\.spec\.ts/, dependencies: ['setup'] },
-    {
-      name: 'ui',
-      testMatch: /.*\.ui\.spec\.ts/,
-      dependencies: ['setup'],
-      use: {
-        browserName: 'chromium',
-        launchOptions: {
-          executablePath: chromium,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
-    },
+    { name: 'ui', testMatch: /.*\.ui\.spec\.ts/, dependencies: ['setup'], use: browser },
+    // Tests that change settings every other test relies on run alone, after the rest.
+    { name: 'settings', testMatch: /.*\.settings\.spec\.ts/, dependencies: ['ui', 'api'], use: browser },
   ],
   webServer: [
     {

@@ -22,9 +22,14 @@ export default async function AdminPage() {
         title={t('admin.title')}
         description={t('admin.intro')}
         actions={
-          <Link href="/admin/organisations/new" className={buttonClasses('primary')}>
-            {t('admin.newOrganisation')}
-          </Link>
+          <>
+            <Link href="/admin/settings" className={buttonClasses('secondary')}>
+              {t('admin.deadline.link')}
+            </Link>
+            <Link href="/admin/organisations/new" className={buttonClasses('primary')}>
+              {t('admin.newOrganisation')}
+            </Link>
+          </>
         }
       />
       <h2 className="mb-3 text-lg font-semibold">{t('admin.organisations')}</h2>
