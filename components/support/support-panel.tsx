@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
 import { TextAreaField } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
 import type { ActionResult } from '@/lib/authz';
 import { typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
 import { canSupport } from '@/lib/orders/transitions';
@@ -34,16 +35,12 @@ export function SupportPanel({ order, actorUserId, agents, actions }: SupportPan
           )}
           <ActionForm action={actions.assign} orderId={order.id} submitLabel={t('assign')} variant="secondary">
             {() => (
-              <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-                {t('assignTo')}
-                <select name="assigneeUserId" defaultValue={order.assigneeUserId ?? ''} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-base sm:text-sm">
-                  {agents.map((agent) => (
-                    <option key={agent.userId} value={agent.userId}>
-                      {agent.name ?? agent.email}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                label={t('assignTo')}
+                name="assigneeUserId"
+                defaultValue={order.assigneeUserId ?? ''}
+                options={agents.map((agent) => ({ value: agent.userId, label: agent.name ?? agent.email }))}
+              />
             )}
           </ActionForm>
         </Card>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
 import type { ActionResult } from '@/lib/authz';
 
 type Action<T = null> = (previous: unknown, input: FormData) => Promise<ActionResult<T>>;
@@ -21,16 +22,7 @@ export function InviteForm(props: { action: Action<{ email: string }>; organisat
       <input type="hidden" name="organisationId" value={props.organisationId} />
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
         <TextField label={t('email')} name="email" type="email" autoComplete="off" error={failed?.fieldErrors?.email?.[0]} />
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t('role')}
-          <select name="role" defaultValue={props.roles.at(-1)?.value} className={selectClasses}>
-            {props.roles.map((role) => (
-              <option key={role.value} value={role.value}>
-                {role.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t('role')} name="role" defaultValue={props.roles.at(-1)?.value} options={props.roles} />
       </div>
       <div className="flex items-center gap-3" aria-live="polite">
         <Button type="submit" disabled={pending}>

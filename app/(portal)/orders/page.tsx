@@ -5,6 +5,7 @@ import { OrderRow } from '@/components/orders/order-row';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { SelectField } from '@/components/ui/select-field';
 import { listOrdersForActor } from '@/db/queries/orders';
 import { requirePageActor } from '@/lib/authz';
 import { listRowDeadline } from '@/lib/orders/deadline';
@@ -44,28 +45,18 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         }
       />
       <form action="/orders" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t('orders.state')}
-          <select name="state" defaultValue={filters.state ?? ''} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-base sm:text-sm">
-            <option value="">{t('orders.all')}</option>
-            {stateFilters.map((state) => (
-              <option key={state} value={state}>
-                {t(`orderStates.${state}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t('orders.type')}
-          <select name="type" defaultValue={filters.type ?? ''} className="min-h-10 rounded-md border border-slate-300 bg-white px-2 text-base sm:text-sm">
-            <option value="">{t('orders.all')}</option>
-            {accountTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`accountTypes.${type}.name`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('orders.state')}
+          name="state"
+          defaultValue={filters.state ?? ''}
+          options={[{ value: '', label: t('orders.all') }, ...stateFilters.map((state) => ({ value: state, label: t(`orderStates.${state}`) }))]}
+        />
+        <SelectField
+          label={t('orders.type')}
+          name="type"
+          defaultValue={filters.type ?? ''}
+          options={[{ value: '', label: t('orders.all') }, ...accountTypes.map((type) => ({ value: type, label: t(`accountTypes.${type}.name`) }))]}
+        />
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
           {t('orders.search')}
           <input

@@ -5,6 +5,7 @@ import { OrderRow } from '@/components/orders/order-row';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { SelectField } from '@/components/ui/select-field';
 import { listOrganisationsForActor } from '@/db/queries/organisations';
 import { listQueue, listSupportAgents } from '@/db/queries/support';
 import { requirePageActor } from '@/lib/authz';
@@ -15,8 +16,6 @@ import { queueFiltersSchema } from '@/lib/validations/support';
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('support'))('title') };
 }
-
-const selectClasses = 'min-h-10 rounded-md border border-slate-300 bg-white px-2 text-base sm:text-sm';
 
 export default async function SupportQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('support:queue');
@@ -35,62 +34,50 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
     <>
       <PageHeader title={t('support.title')} description={t('support.intro')} />
       <form action="/support" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t('orders.state')}
-          <select name="state" defaultValue={filters.state ?? ''} className={selectClasses}>
-            <option value="">{t('orderStates.open')}</option>
-            {orderStates.map((state) => (
-              <option key={state} value={state}>
-                {t(`orderStates.${state}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t('orders.type')}
-          <select name="type" defaultValue={filters.type ?? ''} className={selectClasses}>
-            <option value="">{t('orders.all')}</option>
-            {accountTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`accountTypes.${type}.name`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t('support.organisation')}
-          <select name="organisationId" defaultValue={filters.organisationId ?? ''} className={selectClasses}>
-            <option value="">{t('orders.all')}</option>
-            {organisations
+        <SelectField
+          label={t('orders.state')}
+          name="state"
+          defaultValue={filters.state ?? ''}
+          options={[{ value: '', label: t('orderStates.open') }, ...orderStates.map((state) => ({ value: state, label: t(`orderStates.${state}`) }))]}
+        />
+        <SelectField
+          label={t('orders.type')}
+          name="type"
+          defaultValue={filters.type ?? ''}
+          options={[{ value: '', label: t('orders.all') }, ...accountTypes.map((type) => ({ value: type, label: t(`accountTypes.${type}.name`) }))]}
+        />
+        <SelectField
+          label={t('support.organisation')}
+          name="organisationId"
+          defaultValue={filters.organisationId ?? ''}
+          options={[
+            { value: '', label: t('orders.all') },
+            ...organisations
               .filter((organisation) => organisation.kind !== 'poplapay')
-              .map((organisation) => (
-                <option key={organisation.id} value={organisation.id}>
-                  {organisation.name}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t('support.assignee')}
-          <select name="assignee" defaultValue={filters.assignee ?? ''} className={selectClasses}>
-            <option value="">{t('support.anyone')}</option>
-            <option value="me">{t('support.me')}</option>
-            <option value="unassigned">{t('support.unassigned')}</option>
-            {agents.map((agent) => (
-              <option key={agent.userId} value={agent.userId}>
-                {agent.name ?? agent.email}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
-          {t('support.risk')}
-          <select name="risk" defaultValue={filters.risk ?? ''} className={selectClasses}>
-            <option value="">{t('orders.all')}</option>
-            <option value="at_risk">{t('support.atRisk')}</option>
-            <option value="overdue">{t('support.overdue')}</option>
-          </select>
-        </label>
+              .map((organisation) => ({ value: organisation.id, label: organisation.name })),
+          ]}
+        />
+        <SelectField
+          label={t('support.assignee')}
+          name="assignee"
+          defaultValue={filters.assignee ?? ''}
+          options={[
+            { value: '', label: t('support.anyone') },
+            { value: 'me', label: t('support.me') },
+            { value: 'unassigned', label: t('support.unassigned') },
+            ...agents.map((agent) => ({ value: agent.userId, label: agent.name ?? agent.email })),
+          ]}
+        />
+        <SelectField
+          label={t('support.risk')}
+          name="risk"
+          defaultValue={filters.risk ?? ''}
+          options={[
+            { value: '', label: t('orders.all') },
+            { value: 'at_risk', label: t('support.atRisk') },
+            { value: 'overdue', label: t('support.overdue') },
+          ]}
+        />
         <div className="flex gap-2">
           <button className={buttonClasses('secondary')}>{t('orders.apply')}</button>
           {filtered && (
