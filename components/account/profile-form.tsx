@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
 import { TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/authz';
 
@@ -26,11 +27,7 @@ export function ProfileForm({ action, defaultName }: { action: Action; defaultNa
           {pending ? t('saving') : t('save')}
         </Button>
         {state?.ok && <span className="text-sm text-teal-800">{t('saved')}</span>}
-        {failed && !failed.fieldErrors && (
-          <span role="alert" className="text-sm text-red-700">
-            {failed.message}
-          </span>
-        )}
+        <FormError result={state} />
       </div>
     </form>
   );

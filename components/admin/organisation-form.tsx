@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
 import { cn } from '@/components/ui/cn';
 import { TextField } from '@/components/ui/field';
 import type { ActionResult, FieldErrors } from '@/lib/authz';
@@ -134,11 +135,7 @@ export function OrganisationForm(props: Props) {
           {props.mode === 'create' ? (pending ? t('creating') : t('create')) : pending ? t('saving') : t('save')}
         </Button>
         {props.mode === 'edit' && state.result?.ok && <span className="text-sm text-teal-800">{t('saved')}</span>}
-        {failed && !failed.fieldErrors && !clientErrors && (
-          <span role="alert" className="text-sm text-red-700">
-            {failed.message}
-          </span>
-        )}
+        {!clientErrors && <FormError result={state.result} />}
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
 import { TextAreaField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/authz';
 
@@ -16,11 +17,7 @@ export function AnswerQuestion({ action, orderId }: { action: Action; orderId: s
     <form action={formAction} className="flex flex-col gap-3">
       <input type="hidden" name="orderId" value={orderId} />
       <TextAreaField name="answer" label={t('answer')} hint={t('answerHint')} rows={4} error={failed?.fieldErrors?.answer?.[0]} />
-      {failed && !failed.fieldErrors && (
-        <p role="alert" className="text-sm text-red-700">
-          {failed.message}
-        </p>
-      )}
+      <FormError result={state} />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? t('sending') : t('sendAnswer')}

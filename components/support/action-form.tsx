@@ -2,6 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
 import type { ActionResult, FieldErrors } from '@/lib/authz';
 
 type Action = (previous: unknown, input: FormData) => Promise<ActionResult>;
@@ -29,11 +30,7 @@ export function ActionForm(props: {
           {props.submitLabel}
         </Button>
       </div>
-      {failed && !failed.fieldErrors && (
-        <p role="alert" className="text-sm text-red-700">
-          {failed.message}
-        </p>
-      )}
+      <FormError result={state} />
     </form>
   );
 }

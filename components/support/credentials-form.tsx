@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
 import { TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/authz';
 import { generatePassword } from '@/lib/credentials/password';
@@ -73,11 +74,7 @@ export function CredentialsForm({ action, orderId, phone }: { action: Action; or
           {t('sendCredentials')}
         </Button>
       </div>
-      {failed && !failed.fieldErrors && (
-        <p role="alert" className="text-sm text-red-700">
-          {failed.message}
-        </p>
-      )}
+      <FormError result={state} />
     </form>
   );
 }

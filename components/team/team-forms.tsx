@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { FormError } from '@/components/ui/form-error';
 import { TextField } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
 import type { ActionResult } from '@/lib/authz';
@@ -29,11 +30,7 @@ export function InviteForm(props: { action: Action<{ email: string }>; organisat
           {t('send')}
         </Button>
         {state?.ok && <span className="text-sm text-teal-800">{t('sent', { email: state.data.email })}</span>}
-        {failed && !failed.fieldErrors && (
-          <span role="alert" className="text-sm text-red-700">
-            {failed.message}
-          </span>
-        )}
+        <FormError result={state} />
       </div>
     </form>
   );
