@@ -163,7 +163,12 @@ export const accountType = pgEnum('account_type', accountTypes);
 export const orderState = pgEnum('order_state', orderStates);
 export const orderEventKind = pgEnum('order_event_kind', orderEventKinds);
 
-/** The ECR catalogue support keeps: which supplier's ECR, under which integration name. */
+/**
+ * The ECR catalogue support keeps: which supplier's ECR, under which integration name. When the
+ * supplier is an organisation in the portal, `supplierSeesMerchants` says which of the seed's
+ * option 3 applies to its resellers: true is 3a (a sub-channel; the supplier sees the merchants
+ * its resellers connect), false is 3b (merchant rights; the supplier never sees them).
+ */
 export const ecrProducts = pgTable(
   'ecr_products',
   {
@@ -171,13 +176,30 @@ export const ecrProducts = pgTable(
     supplierName: text().notNull(),
     ecrName: text().notNull(),
     integrationName: text().notNull(),
+    supplierOrganisationId: uuid().references(() => organisations.id, { onDelete: 'set null' }),
+    // 3b until support says otherwise: nothing of a reseller's merchants leaks by default.
+    supplierSeesMerchants: boolean().notNull().default(false),
     active: boolean().notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex().on(table.supplierName, table.ecrName)],
+  (table) => [uniqueIndex().on(table.supplierName, table.ecrName), index().on(table.supplierOrganisationId)],
 );
 export type EcrProduct = typeof ecrProducts.$inferSelect;
+
+/** Which reseller organisations sell an ECR of the catalogue. */
+export const ecrProductResellers = pgTable(
+  'ecr_product_resellers',
+  {
+    ecrProductId: uuid()
+      .notNull()
+      .references(() => ecrProducts.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.ecrProductId, table.organisationId] }), index().on(table.organisationId)],
+);
 
 export const orders = pgTable(
   'orders',
@@ -251,6 +273,112 @@ export const orderEvents = pgTable(
   (table) => [index().on(table.orderId, table.at), index().on(table.organisationId), index().on(table.actorUserId)],
 );
 export type OrderEvent = typeof orderEvents.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Sub-channels (3a): the merchants and terminals under a completed sub_channel order
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A merchant connected through a sub-channel account (the completed `sub_channel` order), kept
+ * by the organisation that added it: the ECR supplier or one of its linked resellers.
+ */
+export const merchants = pgTable(
+  'merchants',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    subChannelOrderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    name: text().notNull(),
+    businessId: text().notNull(),
+    country: text().notNull().default('FI'),
+    contactName: text().notNull(),
+    contactEmail: text().notNull(),
+    contactPhone: text(),
+    createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    deactivatedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index().on(table.subChannelOrderId, table.organisationId), index().on(table.organisationId), index().on(table.createdByUserId)],
+);
+export type Merchant = typeof merchants.$inferSelect;
+
+/** A Terminal ID connected under a merchant; unique among a sub-channel's active terminals. */
+export const terminals = pgTable(
+  'terminals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    merchantId: uuid()
+      .notNull()
+      .references(() => merchants.id, { onDelete: 'restrict' }),
+    // Copied from the merchant so the database itself keeps Terminal IDs unique per sub-channel.
+    subChannelOrderId: uuid()
+      .notNull()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+    terminalId: text().notNull(),
+    createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    /** Set when its merchant is deactivated: the ID is free for another merchant again. */
+    removedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('terminals_active_per_sub_channel')
+      .on(table.subChannelOrderId, table.terminalId)
+      .where(sql`${table.removedAt} is null`),
+    index().on(table.merchantId),
+    index().on(table.createdByUserId),
+  ],
+);
+export type Terminal = typeof terminals.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// Audit trail of everything that is not an order (orders keep their own timeline)
+// ---------------------------------------------------------------------------------------------
+
+export const auditActions = [
+  'organisation.created',
+  'organisation.updated',
+  'organisation.deactivated',
+  'organisation.reactivated',
+  'invitation.created',
+  'invitation.accepted',
+  'member.role_changed',
+  'member.removed',
+  'catalogue.created',
+  'catalogue.updated',
+  'settings.deadline_changed',
+  'merchant.added',
+  'merchant.deactivated',
+  'terminal.added',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+export const auditAction = pgEnum('audit_action', auditActions);
+
+/** Who changed what, when: append-only like the order timeline (enforced by a trigger). */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Milliseconds, like a JavaScript Date: the (at, id) page cursor must round-trip exactly.
+    at: timestamp({ withTimezone: true, precision: 3 })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+    actorUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    /** The organisation whose data changed, when there is one. */
+    organisationId: uuid().references(() => organisations.id, { onDelete: 'restrict' }),
+    action: auditAction().notNull(),
+    /** The id of what changed (an organisation, a membership's user, a catalogue entry, a merchant). */
+    subjectId: text(),
+    /** What changed, in words a person reads: names, roles, before and after. Never a secret. */
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (table) => [index().on(table.at), index().on(table.organisationId, table.at), index().on(table.actorUserId)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 

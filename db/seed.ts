@@ -1,7 +1,8 @@
 import type { Db } from '@/db';
 import { ensureOrganisation } from '@/db/queries/organisations';
 import { upsertMember } from '@/db/queries/users';
-import { ecrProducts, type OrganisationKind, type Role } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { ecrProductResellers, ecrProducts, type OrganisationKind, type Role } from '@/db/schema';
 
 interface DemoOrganisation {
   kind: OrganisationKind;
@@ -55,11 +56,15 @@ export const demoOrganisations: DemoOrganisation[] = [
   },
 ];
 
-/** A realistic ECR catalogue: suppliers, their ECRs and the integration names support uses. */
+/**
+ * A realistic ECR catalogue: suppliers, their ECRs and the integration names support uses.
+ * Where the supplier is a demo organisation, `supplier` names it, `sees` says 3a (true) or 3b,
+ * and `resellers` who sells it.
+ */
 export const demoCatalogue = [
-  { supplierName: 'Retail Systems Nordic Oy', ecrName: 'RSN Kassa', integrationName: 'RSN Kassa Cloud' },
-  { supplierName: 'Retail Systems Nordic Oy', ecrName: 'RSN Ravintola', integrationName: 'RSN Ravintola Cloud' },
-  { supplierName: 'Kassamestarit Oy', ecrName: 'Mestari POS', integrationName: 'Mestari POS CloudPOS' },
+  { supplierName: 'Retail Systems Nordic Oy', ecrName: 'RSN Kassa', integrationName: 'RSN Kassa Cloud', supplier: 'Retail Systems Nordic Oy', sees: true, resellers: ['Maksupiste Oy'] },
+  { supplierName: 'Retail Systems Nordic Oy', ecrName: 'RSN Ravintola', integrationName: 'RSN Ravintola Cloud', supplier: 'Retail Systems Nordic Oy', sees: false, resellers: ['Maksupiste Oy'] },
+  { supplierName: 'Kassamestarit Oy', ecrName: 'Mestari POS', integrationName: 'Mestari POS CloudPOS', supplier: 'Kassamestarit Oy', sees: false, resellers: [] },
   { supplierName: 'Vendbase Oy', ecrName: 'Vendbase Retail', integrationName: 'Vendbase CloudPOS' },
   { supplierName: 'Lounasrobotti Oy', ecrName: 'Robotti Ravintola', integrationName: 'Robotti Pay' },
   { supplierName: 'Posify Finland Oy', ecrName: 'Posify Go', integrationName: 'Posify Go Cloud' },
@@ -68,11 +73,29 @@ export const demoCatalogue = [
 /** Writes the demo data; running it again changes nothing. */
 export async function seedDemoData(db: Db) {
   await db.transaction(async (tx) => {
-    await tx.insert(ecrProducts).values(demoCatalogue).onConflictDoNothing();
+    const organisationIds = new Map<string, string>();
     for (const organisation of demoOrganisations) {
       const { people, ...fields } = organisation;
       const organisationId = await ensureOrganisation(tx, fields);
+      organisationIds.set(organisation.name, organisationId);
       for (const person of people) await upsertMember(tx, { ...person, organisationId });
+    }
+    for (const { supplier, sees, resellers, ...entry } of demoCatalogue) {
+      const links = { supplierOrganisationId: supplier ? organisationIds.get(supplier) : null, supplierSeesMerchants: sees ?? false };
+      const [product] = await tx
+        .insert(ecrProducts)
+        .values({ ...entry, ...links })
+        // An entry from an older demo gets its links; one a support admin has linked keeps theirs.
+        .onConflictDoUpdate({
+          target: [ecrProducts.supplierName, ecrProducts.ecrName],
+          set: {
+            supplierOrganisationId: sql`coalesce(${ecrProducts.supplierOrganisationId}, excluded.supplier_organisation_id)`,
+            supplierSeesMerchants: sql`case when ${ecrProducts.supplierOrganisationId} is null then excluded.supplier_sees_merchants else ${ecrProducts.supplierSeesMerchants} end`,
+          },
+        })
+        .returning({ id: ecrProducts.id });
+      for (const reseller of resellers ?? [])
+        await tx.insert(ecrProductResellers).values({ ecrProductId: product!.id, organisationId: organisationIds.get(reseller)! }).onConflictDoNothing();
     }
   });
 }

@@ -6,6 +6,7 @@ import { cache } from 'react';
 import type { z } from 'zod';
 import { getActorByUserId, type Actor } from '@/db/queries/users';
 import { getSessionUserId } from '@/lib/auth';
+import { formToObject } from '@/lib/form-data';
 import { AppError, errorStatus, isAppError, type ErrorCode } from '@/lib/errors';
 import { roleCan, type Permission } from '@/lib/permissions';
 
@@ -36,11 +37,6 @@ export type ActionResult<T = null> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
 
-function formToObject(input: FormData | Record<string, unknown>) {
-  if (!(input instanceof FormData)) return input;
-  // Next.js adds its own $ACTION_ fields to progressively enhanced forms.
-  return Object.fromEntries([...input.entries()].filter(([key]) => !key.startsWith('$ACTION')));
-}
 
 /**
  * Wraps a server action: authenticate, parse, authorize, act. Returns a typed result that a
@@ -70,7 +66,7 @@ export function withAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
-      if (isAppError(error)) return fail(error.code, error.fieldErrors);
+      if (isAppError(error)) return fail(error.code, error.fieldErrors && (await translateMessages(error.fieldErrors)));
       console.error('server action failed', error);
       return fail('INTERNAL');
     }
@@ -78,14 +74,22 @@ export function withAction<S extends z.ZodType, T>(
 }
 
 export async function translateFieldErrors(error: z.ZodError): Promise<FieldErrors> {
-  const t = await getTranslations('validation');
   const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.join('.') || 'form';
-    const message = t.has(issue.message as never) ? t(issue.message as never) : issue.message;
-    (fieldErrors[field] ??= []).push(message);
-  }
-  return fieldErrors;
+  for (const issue of error.issues) (fieldErrors[issue.path.join('.') || 'form'] ??= []).push(issue.message);
+  return translateMessages(fieldErrors);
+}
+
+/**
+ * Field messages are keys of the `validation` catalogue, from a schema or from an AppError;
+ * "key|detail" passes the detail (such as the Terminal IDs already taken) as {detail}.
+ */
+async function translateMessages(fieldErrors: FieldErrors): Promise<FieldErrors> {
+  const t = await getTranslations('validation');
+  const translate = (message: string) => {
+    const [key, detail] = message.split('|', 2) as [string, string | undefined];
+    return t.has(key as never) ? t(key as never, { detail: detail ?? '' } as never) : message;
+  };
+  return Object.fromEntries(Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map(translate)]));
 }
 
 type RouteContext<P> = { params: Promise<P> };

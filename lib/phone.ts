@@ -11,7 +11,12 @@ const SMS_CAPABLE = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
  * Parses a recipient's phone number given in international format, for an SMS.
  * Uses libphonenumber's full metadata, which tells mobile numbers from landlines.
  */
-export function parseRecipientPhone(input: string): PhoneResult {
+export const parseRecipientPhone = (input: string) => parsePhone(input, { smsCapable: true });
+
+/** A phone number in international format that need not receive SMS, such as a contact's. */
+export const parseContactPhone = (input: string) => parsePhone(input, { smsCapable: false });
+
+function parsePhone(input: string, options: { smsCapable: boolean }): PhoneResult {
   const value = input.trim();
   if (!value) return { ok: false, problem: 'required' };
   if (/\p{L}/u.test(value)) return { ok: false, problem: 'letters' };
@@ -27,7 +32,7 @@ export function parseRecipientPhone(input: string): PhoneResult {
     const phone = parsePhoneNumberWithError(international);
     if (!phone.isValid()) return { ok: false, problem: 'invalid' };
     const type = phone.getType();
-    if (type && !SMS_CAPABLE.has(type)) return { ok: false, problem: 'landline' };
+    if (options.smsCapable && type && !SMS_CAPABLE.has(type)) return { ok: false, problem: 'landline' };
     return { ok: true, e164: phone.number, country: phone.country };
   } catch (error) {
     if (error instanceof ParseError && error.message === 'TOO_SHORT') return { ok: false, problem: 'tooShort' };

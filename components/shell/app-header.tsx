@@ -19,6 +19,11 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           { href: '/support/overview', label: t('nav.overview') },
         ]
       : []),
+    // Sub-channels matter to suppliers (their own) and resellers (those they connect merchants to).
+    ...((roleCan(actor.role, 'orders:own') && (actor.organisationKind === 'ecr_supplier' || actor.organisationKind === 'reseller')) ||
+    roleCan(actor.role, 'support:queue')
+      ? [{ href: '/sub-channels', label: t('nav.subChannels') }]
+      : []),
     ...(roleCan(actor.role, 'admin:manage') ? [{ href: '/admin', label: t('nav.admin') }] : []),
     { href: `/organisations/${actor.organisationId}`, label: t('nav.team') },
     ...(outbox.email || outbox.sms ? [{ href: '/dev/outbox', label: t('nav.outbox') }] : []),

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import { cn } from './cn';
 
 interface FrameProps {
@@ -55,5 +55,33 @@ export function TextField({ label, hint, error, className, ...input }: InputHTML
 export function TextAreaField({ label, hint, error, className, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & FrameProps) {
   return (
     <FieldFrame label={label} hint={hint} error={error} className={className} control={(aria) => <textarea rows={3} {...aria} {...textarea} />} />
+  );
+}
+
+/** A labelled select with its hint and error beside it, like {@link TextField}. */
+export function ChoiceField({
+  label,
+  hint,
+  error,
+  className,
+  options,
+  ...select
+}: SelectHTMLAttributes<HTMLSelectElement> & FrameProps & { options: { value: string; label: string }[] }) {
+  return (
+    <FieldFrame
+      label={label}
+      hint={hint}
+      error={error}
+      className={className}
+      control={(aria) => (
+        <select {...aria} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { db, type DbOrTx } from '@/db';
+import { recordAudit } from '@/db/queries/audit';
 import { settings } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
 import { enqueueJob } from '@/lib/jobs/boss';
@@ -24,7 +25,7 @@ export async function getDeadlineSetting(tx: DbOrTx = db): Promise<DeadlineSetti
  * Replaces the deadline setting. Parsed here as well as in the caller's form so that nothing can
  * store a value {@link getDeadlineSetting} would silently ignore.
  */
-export async function setDeadlineSetting(setting: DeadlineSetting): Promise<DeadlineSetting> {
+export async function setDeadlineSetting(actorUserId: string | null, setting: DeadlineSetting): Promise<DeadlineSetting> {
   const value = deadlineSettingSchema.parse(setting);
   // The new rule applies to open orders too: their due dates are computed again by a job.
   await inTransaction(async (tx, jobSql) => {
@@ -32,6 +33,7 @@ export async function setDeadlineSetting(setting: DeadlineSetting): Promise<Dead
       .insert(settings)
       .values({ key: DEADLINE_KEY, value })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+    await recordAudit(tx, actorUserId, { action: 'settings.deadline_changed', data: value });
     await enqueueJob('recomputeDeadlines', {}, jobSql);
   });
   return value;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
+import { recordAudit } from '@/db/queries/audit';
 import { normaliseEmail, type Actor } from '@/db/queries/users';
 import { invitations, memberships, organisations, sessions, users, type Role } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
@@ -52,6 +53,7 @@ export async function createInvitation(actor: Actor, input: { organisationId: st
       invitedByUserId: actor.userId,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000),
     });
+    await recordAudit(tx, actor.userId, { action: 'invitation.created', organisationId: organisation.id, data: { email, role: input.role } });
     return { token, email, organisationName: organisation.name, role: input.role };
   });
 }
@@ -95,6 +97,12 @@ export async function acceptInvitation(token: string) {
     const [member] = await tx.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, user!.id));
     if (member) throw new AppError('CONFLICT');
     await tx.insert(memberships).values({ userId: user!.id, organisationId: invitation.organisationId, role: invitation.role });
+    await recordAudit(tx, user!.id, {
+      action: 'invitation.accepted',
+      organisationId: invitation.organisationId,
+      subjectId: user!.id,
+      data: { email: invitation.email, role: invitation.role },
+    });
     return { email: invitation.email };
   });
 }
@@ -120,10 +128,11 @@ async function assertNotLastAdmin(tx: DbOrTx, organisationId: string, userId: st
 
 async function memberOf(tx: DbOrTx, organisationId: string, userId: string) {
   const [member] = await tx
-    .select({ role: memberships.role })
+    .select({ role: memberships.role, email: users.email })
     .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)))
-    .for('update');
+    .for('update', { of: memberships });
   if (!member) throw new AppError('NOT_FOUND');
   return member;
 }
@@ -139,6 +148,12 @@ export async function changeMemberRole(actor: Actor, input: { organisationId: st
       .update(memberships)
       .set({ role: input.role })
       .where(and(eq(memberships.organisationId, organisation.id), eq(memberships.userId, input.userId)));
+    await recordAudit(tx, actor.userId, {
+      action: 'member.role_changed',
+      organisationId: organisation.id,
+      subjectId: input.userId,
+      data: { email: member.email, from: member.role, to: input.role },
+    });
   });
 }
 
@@ -146,9 +161,15 @@ export async function changeMemberRole(actor: Actor, input: { organisationId: st
 export async function removeMember(actor: Actor, input: { organisationId: string; userId: string }) {
   await inTransaction(async (tx) => {
     const organisation = await managedOrganisation(tx, actor, input.organisationId);
-    await memberOf(tx, organisation.id, input.userId);
+    const member = await memberOf(tx, organisation.id, input.userId);
     await assertNotLastAdmin(tx, organisation.id, input.userId);
     await tx.delete(memberships).where(and(eq(memberships.organisationId, organisation.id), eq(memberships.userId, input.userId)));
     await tx.delete(sessions).where(eq(sessions.userId, input.userId));
+    await recordAudit(tx, actor.userId, {
+      action: 'member.removed',
+      organisationId: organisation.id,
+      subjectId: input.userId,
+      data: { email: member.email, role: member.role },
+    });
   });
 }

@@ -33,7 +33,7 @@ const organisationFields = z.object({
 type OrganisationFields = z.output<typeof organisationFields>;
 
 /** A Finnish Y-tunnus is checked by its check digit; other countries' IDs are kept as typed. */
-function checkBusinessId(organisation: OrganisationFields, ctx: z.RefinementCtx) {
+export function checkBusinessId(organisation: { businessId: string; country: string }, ctx: z.RefinementCtx) {
   if (organisation.country !== 'FI' || organisation.businessId === '') return;
   const id = normaliseFinnishBusinessId(organisation.businessId);
   const problem = (message: string) => ctx.addIssue({ code: 'custom', path: ['businessId'], message });
@@ -45,7 +45,7 @@ function checkBusinessId(organisation: OrganisationFields, ctx: z.RefinementCtx)
  * Runs the business ID check even when another field (an unchosen kind) failed, so the form
  * shows every problem at once; it only needs the two strings it reads.
  */
-const businessIdCheckable = (payload: { value: unknown }) => {
+export const businessIdCheckable = (payload: { value: unknown }) => {
   const value = payload.value as Partial<Record<'businessId' | 'country', unknown>> | null;
   return typeof value?.businessId === 'string' && typeof value.country === 'string';
 };
@@ -73,4 +73,10 @@ export type UpdatePartnerOrganisationInput = z.output<typeof updatePartnerOrgani
 export const organisationActiveSchema = z.object({
   organisationId: z.uuid(),
   active: z.enum(['true', 'false']).transform((value) => value === 'true'),
+});
+
+/** The fulfilment deadline: calendar or business days, 1 to 60 of them. */
+export const deadlineFormSchema = z.object({
+  mode: z.enum(['calendar_days', 'business_days'], { error: 'deadlineModeInvalid' }),
+  days: z.coerce.number({ error: 'deadlineDaysInvalid' }).int('deadlineDaysInvalid').min(1, 'deadlineDaysInvalid').max(60, 'deadlineDaysInvalid'),
 });

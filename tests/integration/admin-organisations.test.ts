@@ -99,7 +99,7 @@ describe('the partner organisation schema', () => {
 
 describe('creating and editing a partner organisation', () => {
   it('creates one with the normalised business ID, active', async () => {
-    const id = await createPartnerOrganisation(createPartnerOrganisationSchema.parse(form({ businessId: '26052618', contactEmail: 'tuki@rsn.example' })));
+    const id = await createPartnerOrganisation(null, createPartnerOrganisationSchema.parse(form({ businessId: '26052618', contactEmail: 'tuki@rsn.example' })));
     expect(await organisationRow(id)).toMatchObject({
       kind: 'ecr_supplier',
       name: 'Retail Systems Nordic Oy',
@@ -120,7 +120,7 @@ describe('creating and editing a partner organisation', () => {
       contactEmail: 'info@maksupiste.example',
       kind: 'ecr_integrator',
     });
-    await updatePartnerOrganisation(organisationId, input);
+    await updatePartnerOrganisation(null, organisationId, input);
     expect(await organisationRow(organisation.id)).toMatchObject({
       kind: 'reseller',
       name: 'Maksupiste Oy',
@@ -128,14 +128,14 @@ describe('creating and editing a partner organisation', () => {
       contactEmail: 'info@maksupiste.example',
     });
 
-    await updatePartnerOrganisation(organisation.id, { ...input, contactEmail: null });
+    await updatePartnerOrganisation(null, organisation.id, { ...input, contactEmail: null });
     expect((await organisationRow(organisation.id)).contactEmail).toBeNull();
   });
 
   it('finds nothing to update for an unknown id', async () => {
     const input = { name: 'Nobody Oy', businessId: '2605261-8', country: 'FI', contactEmail: null };
-    await expect(updatePartnerOrganisation(randomUUID(), input)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(setOrganisationActive(randomUUID(), false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(updatePartnerOrganisation(null, randomUUID(), input)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(setOrganisationActive(null, randomUUID(), false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -145,13 +145,13 @@ describe('deactivating a partner organisation', () => {
     await data.createSession(user.id);
     expect(await canSignInWithEmail(user.email)).toBe(true);
 
-    await setOrganisationActive(organisation.id, false);
+    await setOrganisationActive(null, organisation.id, false);
     expect((await organisationRow(organisation.id)).deactivatedAt).toBeInstanceOf(Date);
     expect(await canSignInWithEmail(user.email)).toBe(false);
     expect(await getActorByUserId(user.id)).toBeNull();
     expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toHaveLength(0);
 
-    await setOrganisationActive(organisation.id, true);
+    await setOrganisationActive(null, organisation.id, true);
     expect((await organisationRow(organisation.id)).deactivatedAt).toBeNull();
     expect(await canSignInWithEmail(user.email)).toBe(true);
     expect(await getActorByUserId(user.id)).toMatchObject({ organisationId: organisation.id, role: 'partner_admin' });
@@ -159,15 +159,15 @@ describe('deactivating a partner organisation', () => {
 
   it('keeps the first deactivation time when deactivated again', async () => {
     const organisation = await data.createOrganisation({ kind: 'reseller' });
-    const first = await setOrganisationActive(organisation.id, false);
-    const second = await setOrganisationActive(organisation.id, false);
+    const first = await setOrganisationActive(null, organisation.id, false);
+    const second = await setOrganisationActive(null, organisation.id, false);
     expect(second.deactivatedAt).toEqual(first.deactivatedAt);
   });
 
   it('keeps its orders', async () => {
     const { organisation, user } = await data.createPerson('partner_member', 'reseller');
     const order = await data.createOrder({ organisationId: organisation.id, createdByUserId: user.id });
-    await setOrganisationActive(organisation.id, false);
+    await setOrganisationActive(null, organisation.id, false);
     expect(await db.select().from(orders).where(eq(orders.organisationId, organisation.id))).toEqual([
       expect.objectContaining({ id: order.id, state: 'submitted' }),
     ]);
@@ -176,8 +176,8 @@ describe('deactivating a partner organisation', () => {
   it('never touches Poplapay’s own organisation', async () => {
     const { organisation, user } = await data.createPerson('support_admin');
     const input = { name: 'Renamed', businessId: '2605261-8', country: 'FI', contactEmail: null };
-    await expect(setOrganisationActive(organisation.id, false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(updatePartnerOrganisation(organisation.id, input)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(setOrganisationActive(null, organisation.id, false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(updatePartnerOrganisation(null, organisation.id, input)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await organisationRow(organisation.id)).toMatchObject({ deactivatedAt: null, name: organisation.name });
     expect(await canSignInWithEmail(user.email)).toBe(true);
   });

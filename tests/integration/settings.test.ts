@@ -19,10 +19,10 @@ describe('the fulfilment deadline setting', () => {
   });
 
   it('returns what was set, and replaces it on a second change', async () => {
-    await setDeadlineSetting({ mode: 'business_days', days: 5 });
+    await setDeadlineSetting(null, { mode: 'business_days', days: 5 });
     expect(await getDeadlineSetting()).toEqual({ mode: 'business_days', days: 5 });
 
-    await setDeadlineSetting({ mode: 'calendar_days', days: 10 });
+    await setDeadlineSetting(null, { mode: 'calendar_days', days: 10 });
     expect(await getDeadlineSetting()).toEqual({ mode: 'calendar_days', days: 10 });
     expect(await storedRows()).toHaveLength(1);
   });
@@ -43,8 +43,8 @@ describe('the fulfilment deadline setting', () => {
   });
 
   it('refuses to store a value it would not read back', async () => {
-    await expect(setDeadlineSetting({ mode: 'business_days', days: 61 })).rejects.toThrow();
-    await expect(setDeadlineSetting({ mode: 'calendar_days', days: 0 })).rejects.toThrow();
+    await expect(setDeadlineSetting(null, { mode: 'business_days', days: 61 })).rejects.toThrow();
+    await expect(setDeadlineSetting(null, { mode: 'calendar_days', days: 0 })).rejects.toThrow();
     expect(await storedRows()).toHaveLength(0);
   });
 });

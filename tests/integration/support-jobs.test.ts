@@ -49,14 +49,14 @@ describe('a changed deadline setting', () => {
     const open = await createOrder({ ...base, submittedAt });
     const done = await createOrder({ ...base, submittedAt, state: 'completed', completedAt: new Date('2026-11-18T10:00:00Z') });
 
-    await setDeadlineSetting({ mode: 'business_days', days: 3 });
+    await setDeadlineSetting(null, { mode: 'business_days', days: 3 });
     await jobHandlers.recomputeDeadlines({});
     const [openAfter] = await db.select().from(orders).where(eq(orders.id, open.id));
     const [doneAfter] = await db.select().from(orders).where(eq(orders.id, done.id));
     expect(openAfter!.dueAt).toEqual(baseDueAt(submittedAt, { mode: 'business_days', days: 3 }));
     expect(openAfter!.dueAt.toISOString()).toBe('2026-11-19T10:00:00.000Z');
     expect(doneAfter!.dueAt).toEqual(done.dueAt);
-    await setDeadlineSetting({ mode: 'calendar_days', days: 7 });
+    await setDeadlineSetting(null, { mode: 'calendar_days', days: 7 });
     await jobHandlers.recomputeDeadlines({});
   });
 });

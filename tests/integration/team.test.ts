@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { acceptInvitation, changeMemberRole, createInvitation, lookUpInvitation, removeMember } from '@/db/queries/team';
 import { canSignInWithEmail, getActorByUserId, type Actor } from '@/db/queries/users';
-import { invitations, memberships } from '@/db/schema';
+import { invitations, memberships, users } from '@/db/schema';
 import { factories } from '@/tests/support/factories';
 
 const data = factories(db);
@@ -72,6 +72,27 @@ describe('invitations', () => {
     for (const actor of [agent, stranger]) {
       await expect(createInvitation(actor, { organisationId: partnerOrg.id, email: email(), role: 'partner_admin' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
+  });
+});
+
+describe('support users', () => {
+  it('a support admin manages Poplapay\'s own people in support roles; an agent cannot', async () => {
+    const admin = await data.createPerson('support_admin');
+    const adminActor = await actorOf(admin.user.id);
+    const poplapay = admin.organisation.id;
+    await expect(createInvitation(adminActor, { organisationId: poplapay, email: email(), role: 'partner_admin' })).rejects.toMatchObject({
+      fieldErrors: { role: ['roleInvalid'] },
+    });
+    const { token } = await createInvitation(adminActor, { organisationId: poplapay, email: email(), role: 'support_agent' });
+    const { email: agentEmail } = await acceptInvitation(token);
+    const [agent] = await db.select().from(users).where(eq(users.email, agentEmail));
+    const agentActor = await actorOf(agent!.id);
+    expect(agentActor).toMatchObject({ organisationId: poplapay, role: 'support_agent' });
+    await expect(changeMemberRole(agentActor, { organisationId: poplapay, userId: admin.user.id, role: 'support_agent' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await changeMemberRole(adminActor, { organisationId: poplapay, userId: agent!.id, role: 'support_admin' });
+    expect(await actorOf(agent!.id)).toMatchObject({ role: 'support_admin' });
+    await removeMember(adminActor, { organisationId: poplapay, userId: agent!.id });
+    expect(await getActorByUserId(agent!.id)).toBeNull();
   });
 });
 

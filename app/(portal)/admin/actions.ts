@@ -8,8 +8,8 @@ import { createPartnerOrganisationSchema, organisationActiveSchema, updatePartne
 
 // Every action here is for support admins only: withAction checks 'admin:manage' on the server.
 
-const createAction = withAction({ schema: createPartnerOrganisationSchema, permission: 'admin:manage' }, async (input) => {
-  const id = await createPartnerOrganisation(input);
+const createAction = withAction({ schema: createPartnerOrganisationSchema, permission: 'admin:manage' }, async (input, actor) => {
+  const id = await createPartnerOrganisation(actor.userId, input);
   revalidatePath('/admin');
   return { id };
 });
@@ -26,8 +26,8 @@ export async function createOrganisation(previous: unknown, input: FormData) {
 
 export const updateOrganisation = withAction(
   { schema: updatePartnerOrganisationSchema, permission: 'admin:manage' },
-  async ({ organisationId, ...input }) => {
-    await updatePartnerOrganisation(organisationId, input);
+  async ({ organisationId, ...input }, actor) => {
+    await updatePartnerOrganisation(actor.userId, organisationId, input);
     revalidatePath('/admin');
     revalidatePath(`/admin/organisations/${organisationId}`);
     revalidatePath(`/organisations/${organisationId}`);
@@ -37,8 +37,8 @@ export const updateOrganisation = withAction(
 
 export const setOrganisationActiveAction = withAction(
   { schema: organisationActiveSchema, permission: 'admin:manage' },
-  async ({ organisationId, active }) => {
-    const row = await setOrganisationActive(organisationId, active);
+  async ({ organisationId, active }, actor) => {
+    const row = await setOrganisationActive(actor.userId, organisationId, active);
     revalidatePath('/admin');
     revalidatePath(`/admin/organisations/${organisationId}`);
     revalidatePath(`/organisations/${organisationId}`);

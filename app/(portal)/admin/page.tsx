@@ -23,6 +23,15 @@ export default async function AdminPage() {
         description={t('admin.intro')}
         actions={
           <>
+            <Link href="/admin/catalogue" className={buttonClasses('secondary')}>
+              {t('catalogue.title')}
+            </Link>
+            <Link href={`/organisations/${actor.organisationId}`} className={buttonClasses('secondary')}>
+              {t('admin.supportUsers')}
+            </Link>
+            <Link href="/admin/audit" className={buttonClasses('secondary')}>
+              {t('audit.title')}
+            </Link>
             <Link href="/admin/settings" className={buttonClasses('secondary')}>
               {t('admin.deadline.link')}
             </Link>

@@ -66,6 +66,14 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </p>
       )}
 
+      {order.type === 'sub_channel' && order.state === 'completed' && (
+        <p className="mb-4 text-sm">
+          <Link href={`/sub-channels/${order.id}`} className="font-medium text-teal-800 hover:underline">
+            {t('subChannels.openFromOrder')}
+          </Link>
+        </p>
+      )}
+
       {question && partner && (
         <Card className="mb-6 border-amber-300 bg-amber-50">
           <h2 className="font-semibold text-amber-900">{t('orderDetail.question')}</h2>
