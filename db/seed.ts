@@ -1,8 +1,10 @@
 import type { Db } from '@/db';
 import { ensureOrganisation } from '@/db/queries/organisations';
 import { upsertMember } from '@/db/queries/users';
-import { sql } from 'drizzle-orm';
-import { ecrProductResellers, ecrProducts, type OrganisationKind, type Role } from '@/db/schema';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { ecrProductResellers, ecrProducts, merchants, orderEvents, orders, terminals, type OrganisationKind, type Role } from '@/db/schema';
 
 interface DemoOrganisation {
   kind: OrganisationKind;
@@ -74,11 +76,12 @@ export const demoCatalogue = [
 export async function seedDemoData(db: Db) {
   await db.transaction(async (tx) => {
     const organisationIds = new Map<string, string>();
+    const userIds = new Map<string, string>();
     for (const organisation of demoOrganisations) {
       const { people, ...fields } = organisation;
       const organisationId = await ensureOrganisation(tx, fields);
       organisationIds.set(organisation.name, organisationId);
-      for (const person of people) await upsertMember(tx, { ...person, organisationId });
+      for (const person of people) userIds.set(person.email, await upsertMember(tx, { ...person, organisationId }));
     }
     for (const { supplier, sees, resellers, ...entry } of demoCatalogue) {
       const links = { supplierOrganisationId: supplier ? organisationIds.get(supplier) : null, supplierSeesMerchants: sees ?? false };
@@ -97,5 +100,58 @@ export async function seedDemoData(db: Db) {
       for (const reseller of resellers ?? [])
         await tx.insert(ecrProductResellers).values({ ecrProductId: product!.id, organisationId: organisationIds.get(reseller)! }).onConflictDoNothing();
     }
+    await seedDemoSubChannel(tx, organisationIds, userIds);
   });
+}
+
+/**
+ * Retail Systems Nordic's completed RSN Kassa sub-channel (3a), with a merchant of its own and
+ * one Maksupiste connected, so the demo shows what the supplier and the reseller each see.
+ */
+async function seedDemoSubChannel(tx: DbOrTx, organisationIds: Map<string, string>, userIds: Map<string, string>) {
+  const supplierId = organisationIds.get('Retail Systems Nordic Oy')!;
+  const [existing] = await tx.select({ id: orders.id }).from(orders).where(and(eq(orders.organisationId, supplierId), eq(orders.type, 'sub_channel')));
+  if (existing) return;
+  const [product] = await tx.select({ id: ecrProducts.id }).from(ecrProducts).where(and(eq(ecrProducts.supplierName, 'Retail Systems Nordic Oy'), eq(ecrProducts.ecrName, 'RSN Kassa')));
+  const orderer = userIds.get('elina.admin@retailsystems.example')!;
+  const agent = userIds.get('mikko.support@poplapay.example')!;
+  const reseller = { organisationId: organisationIds.get('Maksupiste Oy')!, userId: userIds.get('laura.admin@maksupiste.example')! };
+  const day = 24 * 3600_000;
+  const submittedAt = new Date(Date.now() - 20 * day);
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      organisationId: supplierId,
+      createdByUserId: orderer,
+      assigneeUserId: agent,
+      type: 'sub_channel',
+      state: 'completed',
+      recipientName: 'Elina Mäkinen',
+      recipientEmail: 'elina.admin@retailsystems.example',
+      recipientPhone: '+358401234567',
+      ecrProductId: product?.id,
+      ecrSupplierName: 'Retail Systems Nordic Oy',
+      ecrName: 'RSN Kassa',
+      submittedAt,
+      dueAt: new Date(submittedAt.getTime() + 7 * day),
+      completedAt: new Date(submittedAt.getTime() + 3 * day),
+      idempotencyKey: randomUUID(),
+    })
+    .returning({ id: orders.id });
+  const event = (kind: 'submitted' | 'claimed' | 'account_created' | 'completed', actorUserId: string | null, after: number) => ({
+    orderId: order!.id,
+    organisationId: supplierId,
+    actorUserId,
+    kind,
+    at: new Date(submittedAt.getTime() + after),
+  });
+  await tx.insert(orderEvents).values([event('submitted', orderer, 0), event('claimed', agent, day), event('account_created', agent, 2 * day), event('completed', null, 3 * day)]);
+  const demoMerchants = [
+    { ...reseller, name: 'Kahvila Aurinko', businessId: '2605261-8', contactName: 'Aino Aurinko', contactEmail: 'aino@kahvila-aurinko.example', terminalIds: ['TID-20001', 'TID-20002'] },
+    { organisationId: supplierId, userId: orderer, name: 'Kirjakauppa Sivu', businessId: '3015678-6', contactName: 'Sami Sivu', contactEmail: 'sami@sivu.example', terminalIds: ['TID-10001'] },
+  ];
+  for (const { userId, terminalIds, ...merchant } of demoMerchants) {
+    const [row] = await tx.insert(merchants).values({ ...merchant, subChannelOrderId: order!.id, createdByUserId: userId }).returning({ id: merchants.id });
+    await tx.insert(terminals).values(terminalIds.map((terminalId) => ({ merchantId: row!.id, subChannelOrderId: order!.id, terminalId, createdByUserId: userId })));
+  }
 }

@@ -16,7 +16,7 @@ export function DeadlineForm({ action, current }: { action: Action; current: Dea
   const { bindForm, ...form } = useFormAction(action, deadlineFormSchema);
   const mode = form.value('mode', current.mode);
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" data-testid="deadline-form">
+    <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" data-testid="deadline-form">
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-slate-800">{t('mode')}</legend>
         {(['calendar_days', 'business_days'] as const).map((option) => (

@@ -40,7 +40,7 @@ export function OrganisationForm(props: Props) {
   const errorOf = form.errorOf;
 
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+    <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
       {props.mode === 'edit' && <input type="hidden" name="organisationId" value={props.organisationId} />}
       {props.mode === 'create' && (
         <ChoiceField

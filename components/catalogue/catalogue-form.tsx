@@ -39,7 +39,7 @@ export function CatalogueForm(props: {
   const resellerIds = form.values('resellerIds', defaults.resellerIds);
   const visibility = form.value('merchantVisibility', defaults.merchantVisibility);
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-5" data-testid="catalogue-form">
+    <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-5" data-testid="catalogue-form">
       {props.ecrProductId && <input type="hidden" name="ecrProductId" value={props.ecrProductId} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t('supplierName')} hint={t('supplierNameHint')} name="supplierName" defaultValue={form.value('supplierName', defaults.supplierName)} error={form.errorOf('supplierName')} />

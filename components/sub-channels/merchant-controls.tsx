@@ -17,7 +17,7 @@ export function AddTerminalsForm({ action, merchantId, merchantName }: { action:
   const { bindForm, ...form } = useFormAction(action, addTerminalsSchema);
   const error = form.errorOf('terminalIds');
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-1">
+    <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-1">
       <input type="hidden" name="merchantId" value={merchantId} />
       <label htmlFor={`terminals-${merchantId}`} className="text-sm font-medium text-slate-800">
         {t('addTerminals')}

@@ -15,17 +15,15 @@ export function MerchantForm({ action, subChannelOrderId }: { action: Action; su
   const t = useTranslations('subChannels.form');
   const { bindForm, ...form } = useFormAction(action, addMerchantSchema);
   return (
-    <form ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" data-testid="merchant-form">
+    <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" data-testid="merchant-form">
       <input type="hidden" name="subChannelOrderId" value={subChannelOrderId} />
       <TextField label={t('name')} name="name" autoComplete="off" defaultValue={form.value('name')} error={form.errorOf('name')} />
-      <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)_5rem] gap-4">
         <TextField label={t('businessId')} hint={t('businessIdHint')} name="businessId" autoComplete="off" defaultValue={form.value('businessId')} error={form.errorOf('businessId')} />
         <TextField label={t('country')} name="country" maxLength={2} defaultValue={form.value('country', 'FI')} error={form.errorOf('country')} />
       </div>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label={t('contactName')} name="contactName" autoComplete="off" defaultValue={form.value('contactName')} error={form.errorOf('contactName')} />
-        <TextField label={t('contactEmail')} name="contactEmail" type="email" autoComplete="off" defaultValue={form.value('contactEmail')} error={form.errorOf('contactEmail')} />
-      </div>
+      <TextField label={t('contactName')} name="contactName" autoComplete="off" defaultValue={form.value('contactName')} error={form.errorOf('contactName')} />
+      <TextField label={t('contactEmail')} name="contactEmail" type="email" autoComplete="off" defaultValue={form.value('contactEmail')} error={form.errorOf('contactEmail')} />
       <TextField label={t('contactPhone')} hint={t('contactPhoneHint')} name="contactPhone" type="tel" autoComplete="off" defaultValue={form.value('contactPhone')} error={form.errorOf('contactPhone')} />
       <TextAreaField label={t('terminalIds')} hint={t('terminalIdsHint')} name="terminalIds" defaultValue={form.value('terminalIds')} error={form.errorOf('terminalIds')} />
       <div className="flex flex-wrap items-center gap-3" aria-live="polite">

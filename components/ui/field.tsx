@@ -41,7 +41,7 @@ function FieldFrame({ label, hint, error, className, control }: FrameProps & { c
 
 const controlClasses = (error?: string) =>
   cn(
-    'min-h-10 rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm sm:text-sm',
+    'min-h-10 min-w-0 rounded-md border bg-white px-3 py-2 text-base text-slate-900 shadow-sm sm:text-sm',
     'focus:outline-2 focus:outline-offset-1 focus:outline-teal-700',
     error ? 'border-red-600' : 'border-slate-300',
   );

@@ -10,23 +10,30 @@ type Action<T> = (previous: unknown, input: FormData) => Promise<ActionResult<T>
 
 interface State<T> {
   result: ActionResult<T> | null;
-  /** What was sent: React resets a form after its action, so refused values are refilled from here. */
+  /** What was sent: refused values are refilled from here. */
   sent: FormData | null;
+  submissions: number;
 }
 
 /**
  * The one way our forms talk to a server action: the shared schema checks the fields before
  * anything is sent (the server parses again and decides), errors from either side show beside
  * their fields, the first field that needs attention takes the focus, and after a refusal the
- * fields keep what the person typed. Inputs take their `defaultValue` from {@link value}.
+ * fields keep what the person typed. Inputs take their `defaultValue` from `value`, and the form
+ * takes `formKey` as its key: each answer remounts the fields with fresh defaults (what was
+ * refused, or the saved values), which React's own reset does not do for selects.
  */
 export function useFormAction<T>(action: Action<T>, schema?: z.ZodType) {
   const tValidation = useTranslations('validation');
   const formRef = useRef<HTMLFormElement>(null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [state, formAction, pending] = useActionState(
-    async (_previous: State<T>, formData: FormData): Promise<State<T>> => ({ result: await action(null, formData), sent: formData }),
-    { result: null, sent: null },
+    async (previous: State<T>, formData: FormData): Promise<State<T>> => ({
+      result: await action(null, formData),
+      sent: formData,
+      submissions: previous.submissions + 1,
+    }),
+    { result: null, sent: null, submissions: 0 },
   );
   const failed = state.result && !state.result.ok ? state.result : undefined;
   const errors = clientErrors ?? failed?.fieldErrors;
@@ -63,6 +70,7 @@ export function useFormAction<T>(action: Action<T>, schema?: z.ZodType) {
     onSubmit,
     pending,
     result: state.result,
+    formKey: state.submissions,
     /** The failure to show as a whole-form message: none while the browser's own check has something to say. */
     formFailure: clientErrors ? null : state.result,
     errorOf: (field: string) => errors?.[field]?.[0],

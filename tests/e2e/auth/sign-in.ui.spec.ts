@@ -54,6 +54,7 @@ test('[AUTH] support lands on the queue with support navigation', async ({ page,
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText([
     'Support queue',
     'Overview',
+    'Sub-channels',
     'Administration',
     'Organisation',
     'Dev outbox',
