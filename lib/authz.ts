@@ -37,7 +37,6 @@ export type ActionResult<T = null> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
 
-
 /**
  * Wraps a server action: authenticate, parse, authorize, act. Returns a typed result that a
  * form maps onto its fields; never throws for expected failures.

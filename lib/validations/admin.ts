@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCode } from '@/lib/validations/form-fields';
 import { isValidFinnishBusinessId, normaliseFinnishBusinessId } from '@/lib/business-id';
 
 /**
@@ -14,12 +15,7 @@ export type PartnerOrganisationKind = (typeof partnerOrganisationKinds)[number];
 const organisationFields = z.object({
   name: z.string().trim().min(1, 'admin.nameRequired').max(200, 'tooLong'),
   businessId: z.string().trim().min(1, 'admin.businessIdRequired').max(40, 'tooLong'),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'countryInvalid')
-    .default('FI'),
+  country: countryCode,
   // An empty field means "no contact email", so it is not an invalid address.
   contactEmail: z
     .string()

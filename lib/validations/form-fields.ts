@@ -9,3 +9,11 @@ export const checkboxList = <T extends z.ZodType>(item: T) =>
 
 /** A single checkbox: sent as "on" (or "true") when checked, absent when not. */
 export const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean());
+
+/** A two-letter country code, Finland unless said otherwise. */
+export const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'countryInvalid')
+  .default('FI');

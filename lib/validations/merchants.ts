@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCode } from '@/lib/validations/form-fields';
 import { parseContactPhone } from '@/lib/phone';
 import { businessIdCheckable, checkBusinessId } from '@/lib/validations/admin';
 import { splitTerminalIds, terminalIdPattern } from '@/lib/validations/order';
@@ -27,12 +28,7 @@ export const addMerchantSchema = z
     subChannelOrderId: z.uuid(),
     name: z.string().trim().min(1, 'merchantNameRequired').max(200, 'tooLong'),
     businessId: z.string().trim().min(1, 'businessIdRequired').max(40, 'tooLong'),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'countryInvalid')
-      .default('FI'),
+    country: countryCode,
     contactName: z.string().trim().min(1, 'merchants.contactNameRequired').max(200, 'tooLong'),
     contactEmail: z.string().trim().toLowerCase().pipe(z.email('emailInvalid')),
     contactPhone: z.string().trim().max(40, 'tooLong').default(''),

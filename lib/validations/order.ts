@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countryCode } from '@/lib/validations/form-fields';
 import { isValidFinnishBusinessId, normaliseFinnishBusinessId } from '@/lib/business-id';
 import { accountTypes, typeRequirements } from '@/lib/orders/model';
 import { parseRecipientPhone } from '@/lib/phone';
@@ -25,12 +26,7 @@ export const orderFormSchema = z
     ecrName: text(200),
     merchantName: text(200),
     merchantBusinessId: text(40),
-    merchantCountry: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{2}$/, 'countryInvalid')
-      .default('FI'),
+    merchantCountry: countryCode,
     terminalIds: z.string().max(2000, 'tooLong').default(''),
     additionalInfo: text(2000),
     idempotencyKey: z.uuid(),

@@ -33,7 +33,7 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
   return (
     <>
       <PageHeader title={t('support.title')} description={t('support.intro')} />
-      <form action="/support" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6 lg:items-end">
+      <form action="/support" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6">
         <SelectField
           label={t('orders.state')}
           name="state"
@@ -78,7 +78,7 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
             { value: 'overdue', label: t('support.overdue') },
           ]}
         />
-        <div className="flex gap-2">
+        <div className="col-span-2 flex gap-2 sm:col-span-1">
           <button className={buttonClasses('secondary')}>{t('orders.apply')}</button>
           {filtered && (
             <Link href="/support" className={buttonClasses('ghost')}>
