@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { getDeadlineSetting } from '@/db/queries/settings';
 import type { Actor } from '@/db/queries/users';
@@ -145,7 +145,10 @@ export async function listOrdersForActor(actor: Actor, filters: OrderListFilters
     .select(listColumns)
     .from(orders)
     .where(and(...conditions))
-    .orderBy(desc(orders.submittedAt), desc(orders.id))
+    // NULLS LAST as in orders_org_submitted_idx (drizzle's .desc() in an index): plain DESC
+    // means NULLS FIRST, which that index cannot deliver, and every page sorted all of the
+    // organisation's orders (150 ms for 22,000 at 1M orders). The columns are never null.
+    .orderBy(sql`${orders.submittedAt} desc nulls last`, sql`${orders.id} desc nulls last`)
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);

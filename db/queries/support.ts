@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, max, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { refreshDueAt, transition } from '@/db/queries/orders';
 import type { Actor } from '@/db/queries/users';
@@ -9,7 +9,7 @@ import { seal } from '@/lib/credentials/encryption';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/boss';
-import { finalStates, typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
+import { isFinal, orderStates, typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
 import { supportTransitions } from '@/lib/orders/transitions';
 import { supportRoles } from '@/lib/permissions';
 
@@ -21,6 +21,14 @@ export interface QueueFilters {
   risk?: 'at_risk' | 'overdue';
 }
 
+/**
+ * Unfinished orders, named by the states they may be in rather than by the final ones they are
+ * not in: `state IN (…)` lets PostgreSQL find the few thousand open orders through the
+ * (state, due_at) index, where `state NOT IN (final)` read all million orders (a Seq Scan of
+ * 250-350 ms at 1M orders; `npm run bench` shows the plans).
+ */
+const openStates = orderStates.filter((state) => !isFinal(state));
+
 /** At risk: in the last quarter of the promise or its last day (lib/orders/deadline.ts), in SQL. */
 const atRisk = sql`${orders.dueAt} - now() <= greatest((${orders.dueAt} - ${orders.submittedAt}) / 4, interval '24 hours')`;
 
@@ -30,7 +38,7 @@ const atRisk = sql`${orders.dueAt} - now() <= greatest((${orders.dueAt} - ${orde
  */
 export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50) {
   const conditions: (SQL | undefined)[] = [
-    filters.state ? eq(orders.state, filters.state) : notInArray(orders.state, [...finalStates]),
+    filters.state ? eq(orders.state, filters.state) : inArray(orders.state, openStates),
     filters.type ? eq(orders.type, filters.type) : undefined,
     filters.organisationId ? eq(orders.organisationId, filters.organisationId) : undefined,
     filters.assignee === 'me'
@@ -212,7 +220,7 @@ export async function listOrdersNeedingAttention() {
     })
     .from(orders)
     .innerJoin(organisations, eq(organisations.id, orders.organisationId))
-    .where(and(notInArray(orders.state, [...finalStates, 'needs_info']), atRisk))
+    .where(and(inArray(orders.state, openStates.filter((state) => state !== 'needs_info')), atRisk))
     .orderBy(asc(orders.dueAt));
 }
 

@@ -33,7 +33,8 @@ function startWorker(): ChildProcess {
       TWILIO_AUTH_TOKEN: 'crash-test-auth-token-0123456789',
       TWILIO_FROM_NUMBER: '+358451239999',
       TWILIO_API_URL: twilio.url,
-      SMS_RATE_PER_SECOND: '0',
+      // Slow enough that the kill lands mid-batch: without a limit the workers send all 30 first.
+      SMS_RATE_PER_SECOND: '4',
     },
   });
   child.stdout?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));

@@ -1,0 +1,95 @@
+/**
+ * The production build the benchmark measures: a copy of the working tree's sources in
+ * .data/bench-app with the baseline route added, built there with `next build`. The checkout's
+ * own `.next` (which the e2e suite serves) is never touched, and the baseline route never
+ * enters the app.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BENCH_APP_DIR, BENCH_PORT, BENCH_URL, ROOT, SERVER_LOG } from './env';
+
+const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
+
+/** Top-level entries that are not sources of the build. */
+const skipped = new Set(['node_modules', '.next', '.data', '.git', '.ci', 'bench', 'tests', 'test-results', 'playwright-report', '.env', '.env.local']);
+
+function copySources() {
+  mkdirSync(BENCH_APP_DIR, { recursive: true });
+  // The previous build's .next stays: Turbopack's cache makes the next build quicker.
+  for (const entry of readdirSync(BENCH_APP_DIR)) {
+    if (entry !== '.next') rmSync(path.join(BENCH_APP_DIR, entry), { recursive: true, force: true });
+  }
+  for (const entry of readdirSync(ROOT)) {
+    if (skipped.has(entry) || entry.endsWith('.tsbuildinfo')) continue;
+    cpSync(path.join(ROOT, entry), path.join(BENCH_APP_DIR, entry), { recursive: true });
+  }
+  mkdirSync(path.join(BENCH_APP_DIR, 'app/bench-baseline'), { recursive: true });
+  cpSync(path.join(ROOT, 'bench/baseline-route.ts'), path.join(BENCH_APP_DIR, 'app/bench-baseline/route.ts'));
+  // The app's configuration, plus what building from a copy needs: modules resolve from the
+  // checkout's node_modules (Turbopack's root is the checkout), and type errors are the type
+  // checker's business, not the benchmark's (a half-edited file elsewhere should not stop it).
+  cpSync(path.join(ROOT, 'next.config.js'), path.join(BENCH_APP_DIR, 'next.config.app.js'));
+  writeFileSync(
+    path.join(BENCH_APP_DIR, 'next.config.js'),
+    `import appConfig from './next.config.app.js';
+
+export default {
+  ...appConfig,
+  typescript: { ...appConfig.typescript, ignoreBuildErrors: true },
+  turbopack: { ...appConfig.turbopack, root: ${JSON.stringify(ROOT)} },
+  outputFileTracingRoot: ${JSON.stringify(ROOT)},
+};
+`,
+  );
+}
+
+/** Copies the sources and runs `next build`; returns how long it took. */
+export function buildApp(log: (line: string) => void) {
+  const started = Date.now();
+  copySources();
+  log(`Building the production bundle in ${path.relative(ROOT, BENCH_APP_DIR)} (a few minutes on two cores)…`);
+  const build = spawnSync(NEXT_BIN, ['build'], { cwd: BENCH_APP_DIR, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+  return (Date.now() - started) / 1000;
+}
+
+export function hasBuild() {
+  return existsSync(path.join(BENCH_APP_DIR, '.next/BUILD_ID'));
+}
+
+export interface RunningServer {
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** `next start` on the benchmark's port; resolves once /api/health answers. */
+export async function startServer(options: { profileDir?: string } = {}): Promise<RunningServer> {
+  const logFile = openSync(SERVER_LOG, 'w');
+  const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const nextScript = path.join(ROOT, 'node_modules/next/dist/bin/next');
+  const child = spawn(process.execPath, [...profile, nextScript, 'start', '-p', String(BENCH_PORT), '-H', '127.0.0.1'], {
+    cwd: BENCH_APP_DIR,
+    stdio: ['ignore', logFile, logFile],
+  });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  const stop = async () => {
+    if (exited) return;
+    const done = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (!exited) child.kill('SIGKILL');
+  };
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (exited) throw new Error(`next start exited; see ${path.relative(ROOT, SERVER_LOG)}`);
+    try {
+      if ((await fetch(`${BENCH_URL}/api/health`)).ok) return { process: child, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  await stop();
+  throw new Error(`The server did not answer at ${BENCH_URL}/api/health; see ${path.relative(ROOT, SERVER_LOG)}`);
+}

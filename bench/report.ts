@@ -1,0 +1,141 @@
+/** The results as a markdown table (printed and written) and as JSON, under bench/results/. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RouteWeight } from './client-weight';
+import { RESULTS_DIR } from './env';
+import type { Measurement } from './http';
+import type { SmsResult } from './sms';
+
+export interface BenchResults {
+  startedAt: string;
+  machine: { cores: number; memoryGb: number; cpu: string; node: string; postgres: string };
+  dataset: Record<string, number | string>;
+  http: { durationSeconds: number; scenarios: { key: string; label: string; route: string }[]; measurements: Measurement[] };
+  clientWeight: RouteWeight[];
+  /** Per measured page: chunks its HTML loads that the manifests did not name, and the reverse (both empty when they agree). */
+  clientWeightCheck: { route: string; onlyInHtml: string[]; onlyInManifest: string[] }[];
+  plans: { label: string; executionMs: number; seqScans: string[]; sql: string }[];
+  sms: SmsResult[];
+  notes: string[];
+}
+
+/** Targets from the issue: submission p95 ≤ 2× baseline, pages ≤ 3×, judged at 50 connections. */
+const targets: Record<string, number> = { submit: 2, queue: 3, queueFiltered: 3, list: 3, listDeep: 3, detail: 3 };
+export const JS_BUDGET_KB = 150;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+function weightOf(results: BenchResults, route: string) {
+  return results.clientWeight.find((weight) => weight.route === route);
+}
+
+export function httpTable(results: BenchResults) {
+  const lines = [
+    '| scenario | conns | p50 ms | p95 ms | p99 ms | req/s | p95 ÷ baseline p95 | target (50 conns) | response | first-load JS (gzip) |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|---:|',
+  ];
+  for (const measurement of results.http.measurements) {
+    const scenario = results.http.scenarios.find((candidate) => candidate.key === measurement.scenario)!;
+    const baseline = results.http.measurements.find((candidate) => candidate.scenario === 'baseline' && candidate.connections === measurement.connections);
+    const ratio = baseline ? measurement.p95 / baseline.p95 : NaN;
+    const target = targets[measurement.scenario];
+    const verdict =
+      target === undefined ? '' : measurement.connections === 50 ? `${ratio <= target ? '✅' : '❌'} ≤ ${target}×` : `(≤ ${target}×)`;
+    const weight = weightOf(results, scenario.route);
+    const js = weight ? `${kb(weight.gzipBytes)} ${weight.gzipBytes / 1024 <= JS_BUDGET_KB ? '✅' : '❌'}` : '–';
+    const failures = measurement.failures ? ` (${measurement.failures} failed)` : '';
+    lines.push(
+      `| ${scenario.label}${failures} | ${measurement.connections} | ${measurement.p50} | ${measurement.p95} | ${measurement.p99} | ${measurement.rps} | ${ratio.toFixed(1)}× | ${verdict} | ${kb(measurement.bytesPerResponse)} | ${js} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function weightTable(results: BenchResults) {
+  const lines = ['| route | chunks | JS raw | JS gzip |', '|---|---:|---:|---:|'];
+  for (const weight of results.clientWeight) {
+    lines.push(`| \`${weight.route}\` | ${weight.files.length} | ${kb(weight.rawBytes)} | ${kb(weight.gzipBytes)} ${weight.gzipBytes / 1024 <= JS_BUDGET_KB ? '' : '❌'} |`);
+  }
+  return lines.join('\n');
+}
+
+export function smsTable(results: BenchResults) {
+  const lines = [
+    '| run | SMS | worker processes | rate limit | Twilio latency | msg/s (first→last) | msg/s (from worker start) | peak in 1 s | received | duplicates | losses | recorded | queueing (recordCredentials) |',
+    '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const run of results.sms) {
+    lines.push(
+      `| ${run.label}${run.timedOut ? ' (timed out)' : ''} | ${run.count.toLocaleString('en')} | ${run.processes} | ${run.ratePerSecond ? `${run.ratePerSecond}/s` : 'off'} | ${run.latencyMs} ms | ${run.messagesPerSecond} | ${run.messagesPerSecondFromStart} | ${run.peakPerSecond} | ${run.received.toLocaleString('en')} | ${run.duplicates} | ${run.losses} | ${run.recorded.toLocaleString('en')} | ${run.queueSeconds} s |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function plansTable(results: BenchResults) {
+  const lines = ['| query | execution | sequential scans |', '|---|---:|---|'];
+  for (const plan of results.plans) {
+    const onOrders = plan.seqScans.filter((name) => name === 'orders' || name === 'order_events');
+    const seq = plan.seqScans.length ? `${onOrders.length ? '❌ ' : ''}${plan.seqScans.join(', ')}` : '–';
+    lines.push(`| ${plan.label} | ${plan.executionMs.toFixed(2)} ms | ${seq} |`);
+  }
+  return lines.join('\n');
+}
+
+function checkLine(results: BenchResults) {
+  const differing = results.clientWeightCheck.filter((check) => check.onlyInHtml.length || check.onlyInManifest.length);
+  if (!results.clientWeightCheck.length) return '';
+  return differing.length
+    ? `Manifests and HTML disagree for ${differing.map((check) => `\`${check.route}\``).join(', ')} (see clientWeightCheck in latest.json).`
+    : `Checked against the script tags of the measured pages' HTML (${results.clientWeightCheck.map((check) => `\`${check.route}\``).join(', ')}): the same chunks.`;
+}
+
+export function markdown(results: BenchResults) {
+  const { machine, dataset } = results;
+  return [
+    `# Benchmark ${results.startedAt}`,
+    '',
+    `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB memory; Node ${machine.node}; ${machine.postgres}.`,
+    `Data: ${Object.entries(dataset)
+      .map(([key, value]) => `${key} ${typeof value === 'number' ? value.toLocaleString('en') : value}`)
+      .join(', ')}.`,
+    `Each measurement: ${results.http.durationSeconds} s of autocannon after a warm-up; latencies in ms.`,
+    '',
+    '## HTTP',
+    '',
+    httpTable(results),
+    '',
+    '## Password SMS dispatch',
+    '',
+    smsTable(results),
+    '',
+    '## Query plans (EXPLAIN ANALYZE at full size; full plans in plans-latest.txt)',
+    '',
+    plansTable(results),
+    '',
+    `## First-load JavaScript per route (gzip, budget ${JS_BUDGET_KB} kB)`,
+    '',
+    weightTable(results),
+    '',
+    checkLine(results),
+    '',
+    ...(results.notes.length ? ['## Notes', '', ...results.notes.map((note) => `- ${note}`), ''] : []),
+  ].join('\n');
+}
+
+/** Writes <timestamp>.json and plans-<timestamp>.txt, and the latest.* copies; returns the paths. */
+export function writeResults(results: BenchResults, plansText: string) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const md = markdown(results);
+  const files = {
+    [`${stamp}.json`]: json,
+    [`plans-${stamp}.txt`]: plansText,
+    'latest.json': json,
+    'latest.md': `${md}\n`,
+    'plans-latest.txt': plansText,
+  };
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(RESULTS_DIR, name), content);
+  return Object.keys(files).map((name) => path.join(RESULTS_DIR, name));
+}
