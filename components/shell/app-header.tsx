@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { signOutAction } from '@/app/(auth)/actions';
 import { Badge } from '@/components/ui/badge';
 import type { Actor } from '@/lib/authz';
 import { usesOutbox } from '@/lib/env';
@@ -48,6 +49,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
             menuLabel={t('nav.menu')}
             profileLabel={t('nav.account')}
             signOutLabel={t('nav.signOut')}
+            signOut={signOutAction}
           />
         </div>
       </div>
