@@ -3,9 +3,9 @@
  * `npm test`). On a cluster of its own (.data/bench-postgres, :54340) it loads a million orders
  * once (kept between runs; --reload loads them again), builds the production server from a copy
  * of the sources (.data/bench-app, :3200), then measures:
- *   HTTP      autocannon at 10 and 50 connections: a bare route handler (the baseline), order
- *             submission through the form's server action, the support queue, the partner list
- *             (first page and deep), an order page;
+ *   HTTP      autocannon at 10 and 50 connections: a bare route handler (the baseline), the
+ *             cheapest page (/sign-in, for reference), order submission through the form's server
+ *             action, the support queue, the partner list (first page and deep), an order page;
  *   weight    first-load JavaScript per route, gzipped, from the build's manifests;
  *   plans     EXPLAIN (ANALYZE, BUFFERS) of the pages' queries;
  *   sms       password SMS through the real worker to the Twilio double (:4020), rate limit off and on.
@@ -15,7 +15,7 @@
  *        --sms-count=10000  --sms-rate=100  --sms-latency=50
  *        --sms-processes=1 (worker processes side by side)
  *        --profile-worker, --profile-server (V8 CPU profiles in .data/bench-profiles)
- *        --scenarios=baseline,submit,queue,queueFiltered,list,listDeep,detail (a subset)
+ *        --scenarios=baseline,floor,submit,queue,queueFiltered,list,listDeep,detail (a subset)
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
