@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { getDeadlineSetting } from '@/db/queries/settings';
 import type { Actor } from '@/db/queries/users';
@@ -7,7 +7,7 @@ import { inTransaction } from '@/db/transaction';
 import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/boss';
 import { baseDueAt, computeDeadline } from '@/lib/orders/deadline';
-import { finalStates, type OrderEventKind, type OrderState } from '@/lib/orders/model';
+import { openStates, type OrderEventKind, type OrderState } from '@/lib/orders/model';
 import { canPartner, partnerTransitions, stateAfterAnswer } from '@/lib/orders/transitions';
 import { roleCan } from '@/lib/permissions';
 import type { OrderInput, OrderListFilters } from '@/lib/validations/order';
@@ -126,7 +126,7 @@ export async function listOrdersForActor(actor: Actor, filters: OrderListFilters
   const conditions = [
     visibleTo(actor),
     filters.state === 'open'
-      ? notInArray(orders.state, [...finalStates])
+      ? inArray(orders.state, openStates)
       : filters.state
         ? eq(orders.state, filters.state)
         : undefined,
@@ -302,7 +302,7 @@ export async function recomputeOpenDueDates(batchSize = 500) {
     const batch = await db
       .select({ id: orders.id, organisationId: orders.organisationId, submittedAt: orders.submittedAt, state: orders.state, dueAt: orders.dueAt })
       .from(orders)
-      .where(and(notInArray(orders.state, [...finalStates]), sql`${orders.id} > ${after}`))
+      .where(and(inArray(orders.state, openStates), sql`${orders.id} > ${after}`))
       .orderBy(asc(orders.id))
       .limit(batchSize);
     if (!batch.length) return changed;

@@ -1,8 +1,8 @@
-import { notInArray, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { orders } from '@/db/schema';
 import { timeZone } from '@/lib/i18n/config';
-import { finalStates } from '@/lib/orders/model';
+import { openStates, runningStates } from '@/lib/orders/model';
 
 export interface OverviewWeek {
   /** Monday 00:00 in Helsinki. */
@@ -32,7 +32,7 @@ const MAX_WEEKS = 104;
 const isCompleted = sql`(${orders.state} = 'completed' and ${orders.completedAt} is not null)`;
 // needs_info waits on the partner with its clock paused: its stored due_at is not a promise
 // support can miss right now.
-const isWorkable = sql`(${notInArray(orders.state, [...finalStates])} and ${orders.state} <> 'needs_info')`;
+const isWorkable = inArray(orders.state, runningStates);
 
 /**
  * How the one-week promise is kept, across every organisation. Takes no actor: the caller must
@@ -58,7 +58,7 @@ async function summarise(at: SQL) {
       completed: sql<number>`count(*) filter (where ${isCompleted})`.mapWith(Number),
       completedInTime: sql<number>`count(*) filter (where ${isCompleted} and ${orders.completedAt} <= ${orders.dueAt})`.mapWith(Number),
       medianHoursToFulfil: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from ${orders.completedAt} - ${orders.submittedAt})::float8 / 3600) filter (where ${isCompleted})`,
-      openNow: sql<number>`count(*) filter (where ${notInArray(orders.state, [...finalStates])})`.mapWith(Number),
+      openNow: sql<number>`count(*) filter (where ${inArray(orders.state, openStates)})`.mapWith(Number),
       atRiskNow: sql<number>`count(*) filter (where ${isWorkable} and ${atRisk})`.mapWith(Number),
       overdueNow: sql<number>`count(*) filter (where ${isWorkable} and ${orders.dueAt} < ${at})`.mapWith(Number),
     })

@@ -9,7 +9,7 @@ import { seal } from '@/lib/credentials/encryption';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/boss';
-import { isFinal, orderStates, typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
+import { openStates, runningStates, typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
 import { supportTransitions } from '@/lib/orders/transitions';
 import { supportRoles } from '@/lib/permissions';
 
@@ -20,14 +20,6 @@ export interface QueueFilters {
   assignee?: 'me' | 'unassigned' | string;
   risk?: 'at_risk' | 'overdue';
 }
-
-/**
- * Unfinished orders, named by the states they may be in rather than by the final ones they are
- * not in: `state IN (…)` lets PostgreSQL find the few thousand open orders through the
- * (state, due_at) index, where `state NOT IN (final)` read all million orders (a Seq Scan of
- * 250-350 ms at 1M orders; `npm run bench` shows the plans).
- */
-const openStates = orderStates.filter((state) => !isFinal(state));
 
 /** At risk: in the last quarter of the promise or its last day (lib/orders/deadline.ts), in SQL. */
 const atRisk = sql`${orders.dueAt} - now() <= greatest((${orders.dueAt} - ${orders.submittedAt}) / 4, interval '24 hours')`;
@@ -220,7 +212,7 @@ export async function listOrdersNeedingAttention() {
     })
     .from(orders)
     .innerJoin(organisations, eq(organisations.id, orders.organisationId))
-    .where(and(inArray(orders.state, openStates.filter((state) => state !== 'needs_info')), atRisk))
+    .where(and(inArray(orders.state, runningStates), atRisk))
     .orderBy(asc(orders.dueAt));
 }
 

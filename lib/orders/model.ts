@@ -20,6 +20,15 @@ export const finalStates = ['completed', 'rejected', 'cancelled'] as const satis
 export const isFinal = (state: OrderState) => (finalStates as readonly OrderState[]).includes(state);
 
 /**
+ * States of an unfinished order. Queries name these rather than `NOT IN (final states)`: an
+ * IN list lets PostgreSQL use the (state, due_at) index, where NOT IN read every order.
+ */
+export const openStates = orderStates.filter((state) => !isFinal(state));
+
+/** Open and not waiting on the partner: the deadline clock runs, so it can be at risk or overdue. */
+export const runningStates = openStates.filter((state) => state !== 'needs_info');
+
+/**
  * What each account type asks of the order form beyond what every order has (the recipient and
  * their mobile number: the seed asks for both in every order).
  */
