@@ -29,6 +29,14 @@ export function roleCan(role: Role, permission: Permission) {
 
 export const supportRoles = ['support_agent', 'support_admin'] as const satisfies readonly Role[];
 export const partnerRoles = ['partner_admin', 'partner_member'] as const satisfies readonly Role[];
+/** The roles that manage an organisation's people: one of them must always remain. */
+export const adminRoles = ['partner_admin', 'support_admin'] as const satisfies readonly Role[];
+export const isAdminRole = (role: Role) => (adminRoles as readonly Role[]).includes(role);
+
+/** Whether someone may manage an organisation's people: a partner admin their own, a support admin any. */
+export function mayManageTeam(actor: { role: Role; organisationId: string }, organisationId: string) {
+  return roleCan(actor.role, 'admin:manage') || (roleCan(actor.role, 'team:manage') && actor.organisationId === organisationId);
+}
 
 /** Support roles belong to Poplapay; partner roles to every other kind. */
 export function roleFitsOrganisation(role: Role, kind: OrganisationKind) {

@@ -1,26 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { recordAudit } from '@/db/queries/audit';
 import { normaliseEmail, type Actor } from '@/db/queries/users';
 import { invitations, memberships, organisations, sessions, users, type Role } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
 import { AppError } from '@/lib/errors';
-import { roleCan, roleFitsOrganisation } from '@/lib/permissions';
+import { adminRoles, isAdminRole, mayManageTeam, roleFitsOrganisation } from '@/lib/permissions';
 
 export const INVITATION_DAYS = 7;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
- * Whether the actor may manage the people of an organisation: a partner admin their own
- * organisation's, a support admin anyone's. Zero rows for anyone else, so a stranger's
- * organisation looks the same as none.
+ * An active organisation whose people the actor may manage (see mayManageTeam). NOT_FOUND for
+ * anyone else, so a stranger's organisation looks the same as none.
  */
 async function managedOrganisation(tx: DbOrTx, actor: Actor, organisationId: string) {
-  const mayManage =
-    roleCan(actor.role, 'admin:manage') || (roleCan(actor.role, 'team:manage') && actor.organisationId === organisationId);
-  if (!mayManage) throw new AppError('NOT_FOUND');
+  if (!mayManageTeam(actor, organisationId)) throw new AppError('NOT_FOUND');
   const [organisation] = await tx
     .select({ id: organisations.id, kind: organisations.kind, name: organisations.name })
     .from(organisations)
@@ -121,7 +118,7 @@ async function assertNotLastAdmin(tx: DbOrTx, organisationId: string, userId: st
   const admins = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), sql`${memberships.role} in ('partner_admin', 'support_admin')`))
+    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.role, [...adminRoles])))
     .for('update');
   if (admins.length === 1 && admins[0]!.userId === userId) throw new AppError('LAST_ADMIN');
 }
@@ -143,7 +140,7 @@ export async function changeMemberRole(actor: Actor, input: { organisationId: st
     if (!roleFitsOrganisation(input.role, organisation.kind)) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { role: ['roleInvalid'] });
     const member = await memberOf(tx, organisation.id, input.userId);
     if (member.role === input.role) return;
-    if (input.role === 'partner_member' || input.role === 'support_agent') await assertNotLastAdmin(tx, organisation.id, input.userId);
+    if (!isAdminRole(input.role)) await assertNotLastAdmin(tx, organisation.id, input.userId);
     await tx
       .update(memberships)
       .set({ role: input.role })

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { AcceptInvitation } from '@/components/team/accept-invitation';
 import { lookUpInvitation } from '@/db/queries/team';
+import { invitationTokenSchema } from '@/lib/validations/team';
 import { acceptInvitationAction } from './actions';
 
 export const metadata: Metadata = { title: 'Invitation', robots: { index: false } };
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: 'Invitation', robots: { index: false 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const [t, tApp, tRoles] = await Promise.all([getTranslations('invitation'), getTranslations('app'), getTranslations('roles')]);
-  const invitation = /^[A-Za-z0-9_-]{43}$/.test(token) ? await lookUpInvitation(token) : ({ valid: false, reason: 'unknown' } as const);
+  const invitation = invitationTokenSchema.safeParse({ token }).success ? await lookUpInvitation(token) : ({ valid: false, reason: 'unknown' } as const);
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
       <p className="mb-6 text-lg font-semibold">{tApp('name')}</p>

@@ -10,7 +10,7 @@ import { getOrganisationForActor } from '@/db/queries/organisations';
 import { INVITATION_DAYS, listPendingInvitations } from '@/db/queries/team';
 import { roles } from '@/db/schema';
 import { requirePageActor } from '@/lib/authz';
-import { roleCan, roleFitsOrganisation } from '@/lib/permissions';
+import { mayManageTeam, roleFitsOrganisation } from '@/lib/permissions';
 import { changeRole, inviteMember, removeFromTeam } from './actions';
 
 type Props = { params: Promise<{ organisationId: string }> };
@@ -34,10 +34,7 @@ export default async function OrganisationPage({ params }: Props) {
   const t = await getTranslations();
   const format = await getFormatter();
   const countries = new Intl.DisplayNames([await getLocale()], { type: 'region' });
-  // Partner admins manage their own team; support admins any team.
-  const manages =
-    !organisation.deactivatedAt &&
-    (roleCan(actor.role, 'admin:manage') || (roleCan(actor.role, 'team:manage') && actor.organisationId === organisation.id));
+  const manages = !organisation.deactivatedAt && mayManageTeam(actor, organisation.id);
   const roleOptions = roles
     .filter((role) => roleFitsOrganisation(role, organisation.kind))
     .map((role) => ({ value: role, label: t(`roles.${role}`) }));
