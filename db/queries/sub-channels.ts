@@ -78,15 +78,15 @@ export async function listSubChannels(actor: Actor) {
     .limit(500);
 }
 
-/** One sub-channel and the actor's relation to it; NOT_FOUND when it is out of reach. */
-async function subChannelFor(tx: DbOrTx, actor: Actor, orderId: string) {
+/** One sub-channel and the actor's relation to it, or null when it is out of reach. */
+async function findSubChannel(tx: DbOrTx, actor: Actor, orderId: string) {
   const [row] = await tx
     .select(subChannelColumns)
     .from(orders)
     .innerJoin(organisations, eq(organisations.id, orders.organisationId))
     .leftJoin(ecrProducts, eq(ecrProducts.id, orders.ecrProductId))
     .where(and(eq(orders.id, orderId), reachableBy(actor)));
-  if (!row) throw new AppError('NOT_FOUND');
+  if (!row) return null;
   const access: SubChannelAccess = roleCan(actor.role, 'organisations:read-any')
     ? 'support'
     : row.organisationId === actor.organisationId
@@ -95,15 +95,18 @@ async function subChannelFor(tx: DbOrTx, actor: Actor, orderId: string) {
   return { ...row, access };
 }
 
+/** A sub-channel the actor may add to (its supplier or a linked reseller); NOT_FOUND otherwise. */
+async function writableSubChannel(tx: DbOrTx, actor: Actor, orderId: string) {
+  const subChannel = await findSubChannel(tx, actor, orderId);
+  if (!subChannel) throw new AppError('NOT_FOUND');
+  if (subChannel.access === 'support') throw new AppError('FORBIDDEN');
+  return subChannel;
+}
+
 /** A sub-channel with the merchants (and their active terminals) the actor sees, or null. */
 export async function getSubChannel(actor: Actor, orderId: string) {
-  let subChannel;
-  try {
-    subChannel = await subChannelFor(db, actor, orderId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
-    throw error;
-  }
+  const subChannel = await findSubChannel(db, actor, orderId);
+  if (!subChannel) return null;
   const merchantRows = await db
     .select({
       id: merchants.id,
@@ -141,8 +144,13 @@ export async function getSubChannel(actor: Actor, orderId: string) {
   return { ...subChannel, canAdd: subChannel.access !== 'support', merchants: merchantList };
 }
 
-/** Terminal IDs already connected (active) under the sub-channel: a field error names them. */
-async function assertTerminalsFree(tx: DbOrTx, subChannelOrderId: string, terminalIds: string[]) {
+/**
+ * Makes sure no Terminal ID is already connected (active) under the sub-channel: a field error
+ * names those that are. Holds a lock on the sub-channel until the transaction ends, so that two
+ * people cannot claim one ID at once.
+ */
+async function claimTerminalIds(tx: DbOrTx, subChannelOrderId: string, terminalIds: string[]) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sub-channel:${subChannelOrderId}`}))`);
   if (terminalIds.length === 0) return;
   const taken = await tx
     .select({ terminalId: terminals.terminalId })
@@ -155,11 +163,8 @@ async function assertTerminalsFree(tx: DbOrTx, subChannelOrderId: string, termin
 /** Adds a merchant (and its first Terminal IDs) to a sub-channel, kept by the actor's organisation. No order is needed. */
 export async function addMerchant(actor: Actor, input: AddMerchantInput) {
   return db.transaction(async (tx) => {
-    const subChannel = await subChannelFor(tx, actor, input.subChannelOrderId);
-    if (subChannel.access === 'support') throw new AppError('FORBIDDEN');
-    // Serialises additions to one sub-channel so that two people cannot claim one Terminal ID.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sub-channel:${subChannel.id}`}))`);
-    await assertTerminalsFree(tx, subChannel.id, input.terminalIds);
+    const subChannel = await writableSubChannel(tx, actor, input.subChannelOrderId);
+    await claimTerminalIds(tx, subChannel.id, input.terminalIds);
     const [merchant] = await tx
       .insert(merchants)
       .values({
@@ -196,8 +201,8 @@ async function ownMerchant(tx: DbOrTx, actor: Actor, merchantId: string) {
     .where(eq(merchants.id, merchantId))
     .for('update');
   if (!merchant || merchant.organisationId !== actor.organisationId) throw new AppError('NOT_FOUND');
-  const subChannel = await subChannelFor(tx, actor, merchant.subChannelOrderId);
-  if (subChannel.access === 'support') throw new AppError('NOT_FOUND');
+  const subChannel = await findSubChannel(tx, actor, merchant.subChannelOrderId);
+  if (!subChannel || subChannel.access === 'support') throw new AppError('NOT_FOUND');
   if (merchant.deactivatedAt) throw new AppError('CONFLICT');
   return { ...merchant, subChannelNumber: subChannel.number };
 }
@@ -205,8 +210,7 @@ async function ownMerchant(tx: DbOrTx, actor: Actor, merchantId: string) {
 export async function addTerminals(actor: Actor, input: { merchantId: string; terminalIds: string[] }) {
   await db.transaction(async (tx) => {
     const merchant = await ownMerchant(tx, actor, input.merchantId);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sub-channel:${merchant.subChannelOrderId}`}))`);
-    await assertTerminalsFree(tx, merchant.subChannelOrderId, input.terminalIds);
+    await claimTerminalIds(tx, merchant.subChannelOrderId, input.terminalIds);
     await tx.insert(terminals).values(
       input.terminalIds.map((terminalId) => ({ merchantId: merchant.id, subChannelOrderId: merchant.subChannelOrderId, terminalId, createdByUserId: actor.userId })),
     );
