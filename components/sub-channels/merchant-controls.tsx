@@ -1,9 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { AlertDialog } from 'radix-ui';
-import { useActionState } from 'react';
-import { Button, buttonClasses } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
@@ -49,27 +48,19 @@ export function AddTerminalsForm({ action, merchantId, merchantName }: { action:
 /** Deactivate a merchant after a confirmation; its Terminal IDs are released. */
 export function DeactivateMerchant({ action, merchantId, merchantName }: { action: Action; merchantId: string; merchantName: string }) {
   const t = useTranslations('subChannels.merchant');
-  const [state, formAction, pending] = useActionState(action, null);
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger className={buttonClasses('ghost', 'px-2')} aria-label={`${t('deactivate')}: ${merchantName}`}>
-        {t('deactivate')}
-      </AlertDialog.Trigger>
-      <FormError result={state} />
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
-          <AlertDialog.Title className="text-lg font-semibold">{t('deactivate')}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-slate-600">{t('deactivateConfirm', { name: merchantName })}</AlertDialog.Description>
-          <form action={formAction} className="mt-6 flex justify-end gap-3">
-            <input type="hidden" name="merchantId" value={merchantId} />
-            <AlertDialog.Cancel className={buttonClasses('ghost')}>{t('keep')}</AlertDialog.Cancel>
-            <Button type="submit" variant="danger" disabled={pending}>
-              {t('deactivate')}
-            </Button>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <ConfirmAction
+      action={action}
+      fields={{ merchantId }}
+      trigger={t('deactivate')}
+      triggerName={`${t('deactivate')}: ${merchantName}`}
+      triggerVariant="ghost"
+      triggerClassName="px-2"
+      title={t('deactivate')}
+      description={t('deactivateConfirm', { name: merchantName })}
+      confirm={t('deactivate')}
+      confirmVariant="danger"
+      cancel={t('keep')}
+    />
   );
 }
