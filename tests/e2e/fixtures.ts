@@ -4,9 +4,16 @@ import pg from 'pg';
 import { embeddedDatabaseUrl } from '@/db/url';
 import * as schema from '@/db/schema';
 import { factories } from '@/tests/support/factories';
-import { E2E_PG, E2E_URL } from '@/tests/support/test-env';
+import type { TwilioMessage } from '@/tests/doubles/twilio-double';
+import { E2E_PG, E2E_URL, TWILIO_DOUBLE_URL } from '@/tests/support/test-env';
 
 export { expect } from '@playwright/test';
+
+/** The first link in an email's text whose path contains `path`. */
+export const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://\\S+${path}\\S*`))?.[0];
+
+/** Every message the Twilio double has taken. */
+export const doubleMessages = async () => (await (await fetch(`${TWILIO_DOUBLE_URL}/__messages`)).json()) as TwilioMessage[];
 
 type Data = ReturnType<typeof factories> & { db: ReturnType<typeof drizzle<typeof schema>> };
 

@@ -2,13 +2,11 @@ import { desc, eq, inArray } from 'drizzle-orm';
 import type { Browser, Page } from '@playwright/test';
 import twilio from 'twilio';
 import { auditEvents, orders, organisations, outboxMessages } from '@/db/schema';
-import type { TwilioMessage } from '@/tests/doubles/twilio-double';
-import { TEST_TWILIO, TWILIO_DOUBLE_URL } from '@/tests/support/test-env';
-import { expect, test } from '../fixtures';
+import { TEST_TWILIO } from '@/tests/support/test-env';
+import { doubleMessages, expect, linkIn, test } from '../fixtures';
 
 type Data = Parameters<Parameters<typeof test>[2]>[0]['data'];
 
-const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://\\S+${path}\\S*`))?.[0];
 const latestEmailTo = async (data: Data, address: string) =>
   (await data.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, address)).orderBy(desc(outboxMessages.createdAt)))[0];
 
@@ -76,8 +74,6 @@ async function placeOrder(page: Page, order: { type: RegExp; supplier: string; e
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/);
   return new URL(page.url()).pathname.split('/').at(-1)!;
 }
-
-const doubleMessages = async () => (await (await fetch(`${TWILIO_DOUBLE_URL}/__messages`)).json()) as TwilioMessage[];
 
 /** Twilio's signed `delivered` callback for the SMS sent to a phone. */
 async function deliverSmsTo(phone: string) {

@@ -2,11 +2,9 @@ import { readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import twilio from 'twilio';
 import { credentials, orderEvents, orders, outboxMessages, smsDeliveries } from '@/db/schema';
-import type { TwilioMessage } from '@/tests/doubles/twilio-double';
-import { E2E_SERVER_LOG, E2E_URL, TEST_TWILIO, TWILIO_DOUBLE_URL } from '@/tests/support/test-env';
-import { expect, test } from '../fixtures';
+import { E2E_SERVER_LOG, E2E_URL, TEST_TWILIO } from '@/tests/support/test-env';
+import { doubleMessages, expect, test } from '../fixtures';
 
-const doubleMessages = async () => (await (await fetch(`${TWILIO_DOUBLE_URL}/__messages`)).json()) as TwilioMessage[];
 
 /** A status callback as Twilio sends it: form-encoded, signed over the public URL and the params. */
 function callback(deliveryId: string, params: Record<string, string>, signature?: string) {

@@ -1,8 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { invitations, outboxMessages } from '@/db/schema';
-import { expect, test } from '../fixtures';
+import { expect, linkIn, test } from '../fixtures';
 
-const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://\\S+${path}\\S*`))?.[0];
 
 test('[TEAM] a partner admin invites a colleague, who accepts, signs in by magic link and lands in the right organisation and role', async ({
   page,
