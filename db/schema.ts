@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { accountTypes, orderEventKinds, orderStates } from '@/lib/orders/model';
+import { accountTypes, openStates, orderEventKinds, orderStates } from '@/lib/orders/model';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -242,6 +242,11 @@ export const orders = pgTable(
     // The partner list: newest first within an organisation, keyset-paginated.
     index('orders_org_submitted_idx').on(table.organisationId, table.submittedAt.desc(), table.id.desc()),
     index().on(table.state, table.dueAt),
+    // The support queue: open orders by deadline. A thousandth of all orders, so a small index
+    // the queue reads in order instead of merging every open state's range of (state, due_at).
+    index('orders_open_due_idx')
+      .on(table.dueAt, table.id)
+      .where(sql.raw(`state in (${openStates.map((state) => `'${state}'`).join(', ')})`)),
     index().on(table.createdByUserId),
     index().on(table.assigneeUserId),
     index().on(table.ecrProductId),
@@ -399,7 +404,10 @@ export const credentials = pgTable('credentials', {
   createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
   erasedAt: timestamp({ withTimezone: true }),
-});
+}, (table) => [
+  // The retention sweep every two minutes: only passwords not yet erased, a handful at any time.
+  index('credentials_unerased_created_idx').on(table.createdAt).where(sql`erased_at is null`),
+]);
 
 export const smsStatuses = [
   'pending',

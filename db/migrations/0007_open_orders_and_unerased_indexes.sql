@@ -1,0 +1,2 @@
+CREATE INDEX "credentials_unerased_created_idx" ON "credentials" USING btree ("created_at") WHERE erased_at is null;--> statement-breakpoint
+CREATE INDEX "orders_open_due_idx" ON "orders" USING btree ("due_at","id") WHERE state in ('submitted', 'in_progress', 'account_created', 'credentials_sent', 'needs_info');
