@@ -5,9 +5,12 @@ import { answerQuestionForActor, cancelOrderForActor, createOrder, editOrderForA
 import { withAction } from '@/lib/authz';
 import { answerQuestionSchema, editOrderSchema, orderFormSchema, orderIdSchema, type OrderFormInput } from '@/lib/validations/order';
 
+/*
+ * Note: placing and editing revalidate nothing. The form goes on to the order's page and refreshes
+ * the router itself; a revalidatePath here would send the form page, re-rendered, with the answer.
+ */
 const placeOrderAction = withAction({ schema: orderFormSchema, permission: 'orders:own' }, async (input, actor) => {
   const order = await createOrder(actor, input);
-  revalidatePath('/orders');
   return { id: order.id, number: order.number };
 });
 
@@ -18,7 +21,6 @@ export async function placeOrder(values: OrderFormInput) {
 
 const editOrderAction = withAction({ schema: editOrderSchema, permission: 'orders:own' }, async ({ orderId, order }, actor) => {
   const updated = await editOrderForActor(actor, orderId, order);
-  revalidatePath(`/orders/${orderId}`);
   return { id: updated.id, number: updated.number };
 });
 
