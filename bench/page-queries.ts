@@ -5,7 +5,7 @@
 import type pg from 'pg';
 import { unsafeEraseExpiredPasswords, unsafeListStuckDeliveries } from '@/db/queries/deliveries';
 import { getOrderForActor, listOrdersForActor } from '@/db/queries/orders';
-import { listOrganisationsForActor } from '@/db/queries/organisations';
+import { searchPartnersForActor } from '@/db/queries/organisations';
 import { getLatestDelivery, listOrdersNeedingAttention, listQueue, listSupportAgents } from '@/db/queries/support';
 import { getActorByUserId } from '@/db/queries/users';
 import { explain, recordQueries, type Plan } from './plans';
@@ -13,7 +13,7 @@ import { explain, recordQueries, type Plan } from './plans';
 export async function collectPlans(
   client: pg.Client,
   pool: pg.Pool,
-  people: { partnerAdmin: string; supportAgent: string; partnerOrganisationId: string; orderIds: string[]; deepCursor: string; deepRows: number },
+  people: { partnerAdmin: string; supportAgent: string; partnerOrganisationId: string; partnerName: string; orderIds: string[]; deepCursor: string; deepRows: number },
 ): Promise<Plan[]> {
   const partner = await getActorByUserId(people.partnerAdmin);
   const agent = await getActorByUserId(people.supportAgent);
@@ -29,8 +29,9 @@ export async function collectPlans(
     ['(c) queue filter: listQueue {type: merchant}', () => listQueue(agent, { type: 'merchant' })],
     ['(c) queue filter: listQueue {assignee: me}', () => listQueue(agent, { assignee: 'me' })],
     ['(c) queue filter: listQueue {assignee: unassigned}', () => listQueue(agent, { assignee: 'unassigned' })],
-    ['(c) queue filter: listQueue {organisationId: biggest partner}', () => listQueue(agent, { organisationId: people.partnerOrganisationId })],
-    ['(c) queue page: listOrganisationsForActor (filter menu)', () => listOrganisationsForActor(agent)],
+    ['(c) queue filter: listQueue {partner: biggest partner\'s name}', () => listQueue(agent, { partner: people.partnerName })],
+    ['(c) queue filter: listQueue {partner: "Partner 001" (10 partners)}', () => listQueue(agent, { partner: 'Partner 001' })],
+    ['(c) partner suggestions: searchPartnersForActor "Partner 00"', () => searchPartnersForActor(agent, 'Partner 00')],
     ['(c) queue page: listSupportAgents (assignee menu)', () => listSupportAgents()],
     ['(d) list first page: listOrdersForActor {}', () => listOrdersForActor(partner, {})],
     [`(d) list ${people.deepRows.toLocaleString('en')} rows deep: listOrdersForActor {after}`, () => listOrdersForActor(partner, { after: people.deepCursor })],

@@ -260,11 +260,15 @@ async function benchPeople(client: InstanceType<typeof pg.Client>) {
   };
   const partnerAdmin = await idOf(benchEmails.partnerAdmin(1));
   const supportAgent = await idOf(benchEmails.supportAgent(1));
-  const { rows: [organisation] } = await client.query<{ id: string }>('SELECT organisation_id AS id FROM memberships WHERE user_id = $1', [partnerAdmin]);
+  const { rows: [organisation] } = await client.query<{ id: string; name: string }>(
+    'SELECT o.id, o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1',
+    [partnerAdmin],
+  );
   return {
     partnerAdmin,
     supportAgent,
     partnerOrganisationId: organisation!.id,
+    partnerName: organisation!.name,
     partnerCookie: await session(partnerAdmin),
     supportCookie: await session(supportAgent),
   };

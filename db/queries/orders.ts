@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
+import { containsPattern } from '@/db/like';
 import { getDeadlineSetting } from '@/db/queries/settings';
 import type { Actor } from '@/db/queries/users';
 import { ecrProducts, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
@@ -101,8 +102,6 @@ function decodeCursor(cursor: string | undefined) {
   return { at: date, id: id! };
 }
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
-
 const listColumns = {
   id: orders.id,
   number: orders.number,
@@ -122,7 +121,7 @@ export type OrderListRow = { [K in keyof typeof listColumns]: (typeof listColumn
  */
 export async function listOrdersForActor(actor: Actor, filters: OrderListFilters, limit = ORDER_PAGE_SIZE) {
   const cursor = decodeCursor(filters.after);
-  const q = filters.q ? `%${escapeLike(filters.q)}%` : undefined;
+  const q = filters.q ? containsPattern(filters.q) : undefined;
   const conditions = [
     visibleTo(actor),
     filters.state === 'open'

@@ -1,5 +1,6 @@
-import { and, asc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, ne, or, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
+import { containsPattern } from '@/db/like';
 import { memberships, organisations, users, type NewOrganisation } from '@/db/schema';
 import type { Actor } from '@/db/queries/users';
 import { roleCan } from '@/lib/permissions';
@@ -46,6 +47,20 @@ export async function listOrganisationsForActor(actor: Actor) {
     .from(organisations)
     .where(visibleTo(actor))
     .orderBy(asc(organisations.kind), asc(organisations.name));
+}
+
+/** Partners whose name contains `query`, or whose business ID is `query` (support's partner filter). */
+export const partnerMatches = (query: string) =>
+  and(ne(organisations.kind, 'poplapay'), or(ilike(organisations.name, containsPattern(query)), eq(organisations.businessId, query)));
+
+/** Suggestions for the partner filter: a few matches, not the whole list of thousands. */
+export async function searchPartnersForActor(actor: Actor, query: string, limit = 10) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, businessId: organisations.businessId })
+    .from(organisations)
+    .where(and(partnerMatches(query), visibleTo(actor)))
+    .orderBy(asc(organisations.name))
+    .limit(limit);
 }
 
 /** Finds an organisation by kind and name, creating it when missing (bootstrap and seed). */

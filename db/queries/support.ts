@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, max, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { refreshDueAt, transition } from '@/db/queries/orders';
+import { partnerMatches } from '@/db/queries/organisations';
 import type { Actor } from '@/db/queries/users';
 import { credentials, memberships, orders, organisations, smsDeliveries, users } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
@@ -16,7 +17,8 @@ import { supportRoles } from '@/lib/permissions';
 export interface QueueFilters {
   state?: OrderState;
   type?: AccountType;
-  organisationId?: string;
+  /** Part of a partner's name, or its business ID. */
+  partner?: string;
   assignee?: 'me' | 'unassigned' | string;
   risk?: 'at_risk' | 'overdue';
 }
@@ -32,7 +34,7 @@ export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50)
   const conditions: (SQL | undefined)[] = [
     filters.state ? eq(orders.state, filters.state) : inArray(orders.state, openStates),
     filters.type ? eq(orders.type, filters.type) : undefined,
-    filters.organisationId ? eq(orders.organisationId, filters.organisationId) : undefined,
+    filters.partner ? inArray(orders.organisationId, db.select({ id: organisations.id }).from(organisations).where(partnerMatches(filters.partner))) : undefined,
     filters.assignee === 'me'
       ? eq(orders.assigneeUserId, actor.userId)
       : filters.assignee === 'unassigned'

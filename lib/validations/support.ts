@@ -25,7 +25,14 @@ export const recordCredentialsSchema = z.object({
 export const queueFiltersSchema = z.object({
   state: z.enum(orderStates).optional().catch(undefined),
   type: z.enum(accountTypes).optional().catch(undefined),
-  organisationId: z.uuid().optional().catch(undefined),
+  /** A partner's name, or part of it, or its business ID. */
+  partner: z
+    .string()
+    .trim()
+    .max(100)
+    .transform((value) => value || undefined)
+    .optional()
+    .catch(undefined),
   assignee: z.string().max(64).optional().catch(undefined),
   risk: z.enum(['at_risk', 'overdue']).optional().catch(undefined),
 });

@@ -3,10 +3,10 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { OrderRow } from '@/components/orders/order-row';
 import { buttonClasses } from '@/components/ui/button';
+import { PartnerFilter } from '@/components/support/partner-filter';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SelectField } from '@/components/ui/select-field';
-import { listOrganisationsForActor } from '@/db/queries/organisations';
 import { listQueue, listSupportAgents } from '@/db/queries/support';
 import { requirePageActor } from '@/lib/authz';
 import { listRowDeadline } from '@/lib/orders/deadline';
@@ -20,13 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SupportQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('support:queue');
   const filters = queueFiltersSchema.parse(await searchParams);
-  const [t, format, rows, organisations, agents] = await Promise.all([
-    getTranslations(),
-    getFormatter(),
-    listQueue(actor, filters),
-    listOrganisationsForActor(actor),
-    listSupportAgents(),
-  ]);
+  const [t, format, rows, agents] = await Promise.all([getTranslations(), getFormatter(), listQueue(actor, filters), listSupportAgents()]);
   const now = new Date();
   const filtered = Object.values(filters).some(Boolean);
 
@@ -46,17 +40,7 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
           defaultValue={filters.type ?? ''}
           options={[{ value: '', label: t('orders.all') }, ...accountTypes.map((type) => ({ value: type, label: t(`accountTypes.${type}.name`) }))]}
         />
-        <SelectField
-          label={t('support.organisation')}
-          name="organisationId"
-          defaultValue={filters.organisationId ?? ''}
-          options={[
-            { value: '', label: t('orders.all') },
-            ...organisations
-              .filter((organisation) => organisation.kind !== 'poplapay')
-              .map((organisation) => ({ value: organisation.id, label: organisation.name })),
-          ]}
-        />
+        <PartnerFilter label={t('support.organisation')} placeholder={t('support.partnerPlaceholder')} defaultValue={filters.partner} />
         <SelectField
           label={t('support.assignee')}
           name="assignee"

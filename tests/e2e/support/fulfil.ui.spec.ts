@@ -32,7 +32,7 @@ test('[SUPPORT] an agent claims an order and enters credentials; one SMS carries
   const agent = await data.createPerson('support_agent');
   await signInAs(agent.user.id);
 
-  await page.goto(`/support?organisationId=${partner.organisation.id}`);
+  await page.goto(`/support?partner=${encodeURIComponent(partner.organisation.name)}`);
   await page.getByTestId('queue').getByRole('link', { name: new RegExp(`#${order.number}`) }).click();
   await page.getByRole('button', { name: 'Take it' }).click();
   await expect(page.getByText('You have this order.')).toBeVisible();

@@ -1,0 +1,72 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+
+interface Suggestion {
+  id: string;
+  name: string;
+  businessId: string;
+}
+
+const SUGGEST_AFTER_MS = 200;
+
+/**
+ * The queue's partner filter: free text (a name or part of it, or a business ID) with the
+ * browser's own suggestion list, filled from the server as one types. The thousands of
+ * partners never travel with the page, and without script it is still a plain search field.
+ */
+export function PartnerFilter({ label, placeholder, defaultValue }: { label: string; placeholder: string; defaultValue?: string }) {
+  const listId = useId();
+  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const inFlight = useRef<AbortController | null>(null);
+
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      inFlight.current?.abort();
+    },
+    [],
+  );
+
+  function suggest(typed: string) {
+    clearTimeout(timer.current);
+    inFlight.current?.abort();
+    const query = typed.trim();
+    if (query.length < 2) return setSuggestions([]);
+    timer.current = setTimeout(() => void fetchSuggestions(query), SUGGEST_AFTER_MS);
+  }
+
+  async function fetchSuggestions(query: string) {
+    const controller = new AbortController();
+    inFlight.current = controller;
+    try {
+      const response = await fetch(`/api/organisations?q=${encodeURIComponent(query)}`, { signal: controller.signal });
+      if (response.ok) setSuggestions(((await response.json()) as { organisations: Suggestion[] }).organisations);
+    } catch {
+      // Superseded by the next keystroke, or offline: the field still filters as typed.
+    }
+  }
+
+  return (
+    <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-800">
+      {label}
+      <input
+        type="search"
+        name="partner"
+        list={listId}
+        defaultValue={defaultValue}
+        placeholder={placeholder}
+        autoComplete="off"
+        maxLength={100}
+        onChange={(event) => suggest(event.target.value)}
+        className="min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-base font-normal sm:text-sm"
+      />
+      <datalist id={listId}>
+        {suggestions.map((suggestion) => (
+          <option key={suggestion.id} value={suggestion.name} label={suggestion.businessId} />
+        ))}
+      </datalist>
+    </label>
+  );
+}
