@@ -1,4 +1,4 @@
-import { test as base, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type BrowserContext } from '@playwright/test';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { embeddedDatabaseUrl } from '@/db/url';
@@ -7,7 +7,7 @@ import { factories } from '@/tests/support/factories';
 import type { TwilioMessage } from '@/tests/doubles/twilio-double';
 import { E2E_PG, E2E_URL, TWILIO_DOUBLE_URL } from '@/tests/support/test-env';
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** The first link in an email's text whose path contains `path`. */
 export const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://\\S+${path}\\S*`))?.[0];
@@ -31,6 +31,15 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
+  /** Fails a test whose page lacked a message: a namespace missing from the page's ClientMessages. */
+  page: async ({ page }, use) => {
+    const missing: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('MISSING_MESSAGE')) missing.push(message.text());
+    });
+    await use(page);
+    expect(missing, "a client component used a namespace missing from its page's <ClientMessages namespaces>").toEqual([]);
+  },
   /** Signs a browser context in with a database session, as the magic link would. */
   signInAs: async ({ context, data }, use) => {
     await use(async (userId, target = context) => {

@@ -6,6 +6,7 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getSessionUserId } from '@/lib/auth';
 import { getActor } from '@/lib/authz';
 import { homePathFor } from '@/lib/permissions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signIn'))('title') };
@@ -24,22 +25,24 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations('signIn');
   const signedInWithoutAccess = (await getSessionUserId()) !== null;
   return (
-    <>
-      <h1 className="text-xl font-semibold">{t('title')}</h1>
-      {signedInWithoutAccess ? (
-        <div className="mt-4 flex flex-col gap-4">
-          <p role="alert" className="text-sm text-red-700">
-            {t('noAccess')}
-          </p>
-          <SignOutButton />
-        </div>
-      ) : (
-        <>
-          <p className="mt-2 text-sm text-slate-600">{t('intro')}</p>
-          <SignInForm callbackUrl={callbackUrl ?? '/'} rateLimited={params.error === 'RateLimited'} />
-          <p className="mt-6 text-xs text-slate-500">{t('noAccountHint')}</p>
-        </>
-      )}
-    </>
+    <ClientMessages namespaces={['signIn', 'nav', 'validation']}>
+      <>
+        <h1 className="text-xl font-semibold">{t('title')}</h1>
+        {signedInWithoutAccess ? (
+          <div className="mt-4 flex flex-col gap-4">
+            <p role="alert" className="text-sm text-red-700">
+              {t('noAccess')}
+            </p>
+            <SignOutButton />
+          </div>
+        ) : (
+          <>
+            <p className="mt-2 text-sm text-slate-600">{t('intro')}</p>
+            <SignInForm callbackUrl={callbackUrl ?? '/'} rateLimited={params.error === 'RateLimited'} />
+            <p className="mt-6 text-xs text-slate-500">{t('noAccountHint')}</p>
+          </>
+        )}
+      </>
+    </ClientMessages>
   );
 }

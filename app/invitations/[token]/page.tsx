@@ -4,6 +4,7 @@ import { AcceptInvitation } from '@/components/team/accept-invitation';
 import { lookUpInvitation } from '@/db/queries/team';
 import { invitationTokenSchema } from '@/lib/validations/team';
 import { acceptInvitationAction } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const metadata: Metadata = { title: 'Invitation', robots: { index: false } };
 
@@ -13,26 +14,28 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const [t, tApp, tRoles] = await Promise.all([getTranslations('invitation'), getTranslations('app'), getTranslations('roles')]);
   const invitation = invitationTokenSchema.safeParse({ token }).success ? await lookUpInvitation(token) : ({ valid: false, reason: 'unknown' } as const);
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
-      <p className="mb-6 text-lg font-semibold">{tApp('name')}</p>
-      <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        {invitation.valid ? (
-          <>
-            <h1 className="text-xl font-semibold">{t('title')}</h1>
-            <p className="mt-2 text-sm text-slate-700">
-              {t('body', { organisation: invitation.organisationName, email: invitation.email, role: tRoles(invitation.role) })}
-            </p>
-            <AcceptInvitation accept={acceptInvitationAction.bind(null, token)} />
-          </>
-        ) : (
-          <>
-            <h1 className="text-xl font-semibold">{t('invalid')}</h1>
-            <p role="alert" className="mt-2 text-sm text-slate-700">
-              {t(invitation.reason)}
-            </p>
-          </>
-        )}
-      </div>
-    </main>
+    <ClientMessages namespaces={['invitation']}>
+      <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
+        <p className="mb-6 text-lg font-semibold">{tApp('name')}</p>
+        <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          {invitation.valid ? (
+            <>
+              <h1 className="text-xl font-semibold">{t('title')}</h1>
+              <p className="mt-2 text-sm text-slate-700">
+                {t('body', { organisation: invitation.organisationName, email: invitation.email, role: tRoles(invitation.role) })}
+              </p>
+              <AcceptInvitation accept={acceptInvitationAction.bind(null, token)} />
+            </>
+          ) : (
+            <>
+              <h1 className="text-xl font-semibold">{t('invalid')}</h1>
+              <p role="alert" className="mt-2 text-sm text-slate-700">
+                {t(invitation.reason)}
+              </p>
+            </>
+          )}
+        </div>
+      </main>
+    </ClientMessages>
   );
 }

@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDeadlineSetting } from '@/db/queries/settings';
 import { requirePageActor } from '@/lib/authz';
 import { saveDeadlineSetting } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.deadline'))('title') };
@@ -15,11 +16,13 @@ export default async function AdminSettingsPage() {
   await requirePageActor('admin:manage');
   const [t, current] = await Promise.all([getTranslations('admin.deadline'), getDeadlineSetting()]);
   return (
-    <>
-      <PageHeader title={t('title')} description={t('intro')} />
-      <Card className="max-w-xl">
-        <DeadlineForm action={saveDeadlineSetting} current={current} />
-      </Card>
-    </>
+    <ClientMessages namespaces={['admin.deadline', 'validation']}>
+      <>
+        <PageHeader title={t('title')} description={t('intro')} />
+        <Card className="max-w-xl">
+          <DeadlineForm action={saveDeadlineSetting} current={current} />
+        </Card>
+      </>
+    </ClientMessages>
   );
 }

@@ -15,6 +15,7 @@ import { getLatestDelivery, listSupportAgents } from '@/db/queries/support';
 import { answerQuestion, cancelOrder } from '../actions';
 import { ask, assign, claim, markRightsAdded, reject, saveCredentials } from '../../support/actions';
 import { loadOrder } from './load-order';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ placed?: string }> };
 
@@ -49,128 +50,130 @@ export default async function OrderPage({ params, searchParams }: Props) {
   ];
 
   return (
-    <>
-      <PageHeader
-        title={t('orderDetail.title', { number: order.number })}
-        description={
-          <span className="mt-1 flex flex-wrap items-center gap-2" data-testid="order-status">
-            <StateBadge state={order.state} />
-            <DeadlineBadge status={order.deadline.status} msLeft={order.deadline.msLeft} audience={partner ? 'partner' : 'support'} />
-          </span>
-        }
-        actions={partner && canPartner('cancel', order.state) ? <CancelOrder action={cancelOrder} orderId={order.id} number={order.number} /> : undefined}
-      />
-      {placed && order.events.length === 1 && (
-        <p role="status" className="mb-4 rounded-md bg-teal-50 px-3 py-2 text-sm text-teal-900">
-          {t('orders.created', { number: order.number })}
-        </p>
-      )}
+    <ClientMessages namespaces={['orderDetail', 'support', 'validation']}>
+      <>
+        <PageHeader
+          title={t('orderDetail.title', { number: order.number })}
+          description={
+            <span className="mt-1 flex flex-wrap items-center gap-2" data-testid="order-status">
+              <StateBadge state={order.state} />
+              <DeadlineBadge status={order.deadline.status} msLeft={order.deadline.msLeft} audience={partner ? 'partner' : 'support'} />
+            </span>
+          }
+          actions={partner && canPartner('cancel', order.state) ? <CancelOrder action={cancelOrder} orderId={order.id} number={order.number} /> : undefined}
+        />
+        {placed && order.events.length === 1 && (
+          <p role="status" className="mb-4 rounded-md bg-teal-50 px-3 py-2 text-sm text-teal-900">
+            {t('orders.created', { number: order.number })}
+          </p>
+        )}
 
-      {order.type === 'sub_channel' && order.state === 'completed' && (
-        <p className="mb-4 text-sm">
-          <Link href={`/sub-channels/${order.id}`} className="font-medium text-teal-800 hover:underline">
-            {t('subChannels.openFromOrder')}
-          </Link>
-        </p>
-      )}
-
-      {question && partner && (
-        <Card className="mb-6 border-amber-300 bg-amber-50">
-          <h2 className="font-semibold text-amber-900">{t('orderDetail.question')}</h2>
-          <p className="mt-1 whitespace-pre-wrap text-sm text-amber-950">{String(question.data.question ?? '')}</p>
-          <div className="mt-4">
-            <AnswerQuestion action={answerQuestion} orderId={order.id} />
-          </div>
-          <p className="mt-4 text-sm text-slate-700">
-            {t('orderDetail.orEdit')}:{' '}
-            <Link href={`/orders/${order.id}/edit`} className={buttonClasses('ghost', 'px-2')}>
-              {t('orderDetail.edit')}
+        {order.type === 'sub_channel' && order.state === 'completed' && (
+          <p className="mb-4 text-sm">
+            <Link href={`/sub-channels/${order.id}`} className="font-medium text-teal-800 hover:underline">
+              {t('subChannels.openFromOrder')}
             </Link>
           </p>
-        </Card>
-      )}
+        )}
 
-      {(supportCanAct || delivery) && (
-        <div className="mb-6 grid gap-4 lg:grid-cols-2">
-          {supportCanAct && (
-            <SupportPanel
-              order={{ id: order.id, state: order.state, type: order.type, assigneeUserId: order.assigneeUserId, maskedPhone: maskPhone(order.recipientPhone) }}
-              actorUserId={actor.userId}
-              agents={agents}
-              actions={{ claim, assign, ask, reject, saveCredentials, markRightsAdded }}
-            />
-          )}
-          {delivery && (
-            <Card className="h-fit" data-testid="delivery">
-              <h2 className="mb-1 text-lg font-semibold">{t('support.delivery')}</h2>
-              <p className="text-sm text-slate-700">
-                {t(`smsStatuses.${delivery.status}`)} · #{delivery.attempt}
-                {delivery.errorCode && ` · ${delivery.errorCode}`}
-              </p>
-              {delivery.flag && (
-                <p role="alert" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                  {t('support.deliveryFlag')}: {delivery.flag}
+        {question && partner && (
+          <Card className="mb-6 border-amber-300 bg-amber-50">
+            <h2 className="font-semibold text-amber-900">{t('orderDetail.question')}</h2>
+            <p className="mt-1 whitespace-pre-wrap text-sm text-amber-950">{String(question.data.question ?? '')}</p>
+            <div className="mt-4">
+              <AnswerQuestion action={answerQuestion} orderId={order.id} />
+            </div>
+            <p className="mt-4 text-sm text-slate-700">
+              {t('orderDetail.orEdit')}:{' '}
+              <Link href={`/orders/${order.id}/edit`} className={buttonClasses('ghost', 'px-2')}>
+                {t('orderDetail.edit')}
+              </Link>
+            </p>
+          </Card>
+        )}
+
+        {(supportCanAct || delivery) && (
+          <div className="mb-6 grid gap-4 lg:grid-cols-2">
+            {supportCanAct && (
+              <SupportPanel
+                order={{ id: order.id, state: order.state, type: order.type, assigneeUserId: order.assigneeUserId, maskedPhone: maskPhone(order.recipientPhone) }}
+                actorUserId={actor.userId}
+                agents={agents}
+                actions={{ claim, assign, ask, reject, saveCredentials, markRightsAdded }}
+              />
+            )}
+            {delivery && (
+              <Card className="h-fit" data-testid="delivery">
+                <h2 className="mb-1 text-lg font-semibold">{t('support.delivery')}</h2>
+                <p className="text-sm text-slate-700">
+                  {t(`smsStatuses.${delivery.status}`)} · #{delivery.attempt}
+                  {delivery.errorCode && ` · ${delivery.errorCode}`}
                 </p>
-              )}
-            </Card>
-          )}
-        </div>
-      )}
-
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <dl className="grid gap-4 text-sm sm:grid-cols-2">
-            <div>
-              <dt className="text-slate-500">{t('orderDetail.submitted')}</dt>
-              <dd className="font-medium">{when(order.submittedAt)}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">{t('orderDetail.due')}</dt>
-              <dd className="font-medium" data-testid="order-due">
-                {when(order.deadline.dueAt)}
-              </dd>
-              {order.deadline.pausedMs > 0 && (
-                <dd className="text-slate-600" data-testid="order-paused">
-                  {t('deadline.pausedFor', {
-                    time: t('deadline.timeLeft', {
-                      days: Math.floor(order.deadline.pausedMs / 86_400_000),
-                      hours: Math.ceil((order.deadline.pausedMs % 86_400_000) / 3_600_000),
-                    }),
-                  })}
-                </dd>
-              )}
-            </div>
-            {details.map(([label, value]) => (
-              <div key={label} className="min-w-0">
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="whitespace-pre-wrap break-words font-medium">{value ?? <span className="font-normal text-slate-500">{t('orderDetail.none')}</span>}</dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
-        <Card>
-          <h2 className="mb-3 text-lg font-semibold">{t('orderDetail.timeline')}</h2>
-          <ol className="relative flex flex-col gap-4 border-l border-slate-200 pl-4" data-testid="timeline">
-            {order.events.map((event) => (
-              <li key={event.id} className="text-sm">
-                <span className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-teal-700" aria-hidden />
-                <p className="font-medium text-slate-900">{t(`events.${event.kind}`, {
-                    actor: event.actorName ?? event.actorEmail ?? t('events.system'),
-                    attempt: String(event.data.attempt ?? ''),
-                    status: typeof event.data.status === 'string' ? event.data.status : '',
-                  })}</p>
-                <p className="text-slate-500">{when(event.at)}</p>
-                {typeof event.data.question === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.question}</p>}
-                {typeof event.data.answer === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.answer}</p>}
-                {typeof event.data.reason === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.reason}</p>}
-                {Array.isArray(event.data.fields) && event.data.fields.length > 0 && (
-                  <p className="mt-1 text-slate-700">{t('events.changedFields', { fields: (event.data.fields as string[]).join(', ') })}</p>
+                {delivery.flag && (
+                  <p role="alert" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+                    {t('support.deliveryFlag')}: {delivery.flag}
+                  </p>
                 )}
-              </li>
-            ))}
-          </ol>
-        </Card>
-      </div>
-    </>
+              </Card>
+            )}
+          </div>
+        )}
+
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card className="lg:col-span-2">
+            <dl className="grid gap-4 text-sm sm:grid-cols-2">
+              <div>
+                <dt className="text-slate-500">{t('orderDetail.submitted')}</dt>
+                <dd className="font-medium">{when(order.submittedAt)}</dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">{t('orderDetail.due')}</dt>
+                <dd className="font-medium" data-testid="order-due">
+                  {when(order.deadline.dueAt)}
+                </dd>
+                {order.deadline.pausedMs > 0 && (
+                  <dd className="text-slate-600" data-testid="order-paused">
+                    {t('deadline.pausedFor', {
+                      time: t('deadline.timeLeft', {
+                        days: Math.floor(order.deadline.pausedMs / 86_400_000),
+                        hours: Math.ceil((order.deadline.pausedMs % 86_400_000) / 3_600_000),
+                      }),
+                    })}
+                  </dd>
+                )}
+              </div>
+              {details.map(([label, value]) => (
+                <div key={label} className="min-w-0">
+                  <dt className="text-slate-500">{label}</dt>
+                  <dd className="whitespace-pre-wrap break-words font-medium">{value ?? <span className="font-normal text-slate-500">{t('orderDetail.none')}</span>}</dd>
+                </div>
+              ))}
+            </dl>
+          </Card>
+          <Card>
+            <h2 className="mb-3 text-lg font-semibold">{t('orderDetail.timeline')}</h2>
+            <ol className="relative flex flex-col gap-4 border-l border-slate-200 pl-4" data-testid="timeline">
+              {order.events.map((event) => (
+                <li key={event.id} className="text-sm">
+                  <span className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-teal-700" aria-hidden />
+                  <p className="font-medium text-slate-900">{t(`events.${event.kind}`, {
+                      actor: event.actorName ?? event.actorEmail ?? t('events.system'),
+                      attempt: String(event.data.attempt ?? ''),
+                      status: typeof event.data.status === 'string' ? event.data.status : '',
+                    })}</p>
+                  <p className="text-slate-500">{when(event.at)}</p>
+                  {typeof event.data.question === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.question}</p>}
+                  {typeof event.data.answer === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.answer}</p>}
+                  {typeof event.data.reason === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.reason}</p>}
+                  {Array.isArray(event.data.fields) && event.data.fields.length > 0 && (
+                    <p className="mt-1 text-slate-700">{t('events.changedFields', { fields: (event.data.fields as string[]).join(', ') })}</p>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </Card>
+        </div>
+      </>
+    </ClientMessages>
   );
 }

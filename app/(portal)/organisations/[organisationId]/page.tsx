@@ -12,6 +12,7 @@ import { roles } from '@/db/schema';
 import { requirePageActor } from '@/lib/authz';
 import { mayManageTeam, roleFitsOrganisation } from '@/lib/permissions';
 import { changeRole, inviteMember, removeFromTeam } from './actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Props = { params: Promise<{ organisationId: string }> };
 
@@ -46,74 +47,76 @@ export default async function OrganisationPage({ params }: Props) {
     [t('organisation.contact'), organisation.contactEmail],
   ];
   return (
-    <>
-      <PageHeader
-        title={organisation.name}
-        description={organisation.deactivatedAt ? <Badge tone="red">{t('admin.deactivated')}</Badge> : undefined}
-      />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card>
-          <dl className="grid grid-cols-1 gap-3 text-sm">
-            {details.map(([label, value]) => (
-              <div key={label}>
-                <dt className="text-slate-500">{label}</dt>
-                <dd className="font-medium text-slate-900">{value ?? t('organisation.notSet')}</dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
-        <Card className="lg:col-span-2">
-          <h2 className="mb-3 text-lg font-semibold">{t('organisation.members')}</h2>
-          {organisation.members.length === 0 ? (
-            <p className="text-sm text-slate-600">{t('organisation.noMembers')}</p>
-          ) : (
-            <ul className="divide-y divide-slate-200">
-              {organisation.members.map((member) => (
-                <li key={member.userId} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
-                  <div className="min-w-0">
-                    <p className="font-medium text-slate-900">
-                      {member.name ?? t('organisation.unnamed')}
-                      {member.userId === actor.userId && <span className="ml-2 text-sm text-slate-500">({t('organisation.you')})</span>}
-                    </p>
-                    <p className="truncate text-sm text-slate-600">{member.email}</p>
-                  </div>
-                  {manages ? (
-                    <MemberControls
-                      changeRole={changeRole}
-                      remove={removeFromTeam}
-                      organisationId={organisation.id}
-                      userId={member.userId}
-                      name={member.name ?? member.email}
-                      role={member.role}
-                      roles={roleOptions}
-                    />
-                  ) : (
-                    <Badge tone="teal">{t(`roles.${member.role}`)}</Badge>
-                  )}
-                </li>
+    <ClientMessages namespaces={['team']}>
+      <>
+        <PageHeader
+          title={organisation.name}
+          description={organisation.deactivatedAt ? <Badge tone="red">{t('admin.deactivated')}</Badge> : undefined}
+        />
+        <div className="grid gap-6 lg:grid-cols-3">
+          <Card>
+            <dl className="grid grid-cols-1 gap-3 text-sm">
+              {details.map(([label, value]) => (
+                <div key={label}>
+                  <dt className="text-slate-500">{label}</dt>
+                  <dd className="font-medium text-slate-900">{value ?? t('organisation.notSet')}</dd>
+                </div>
               ))}
-            </ul>
-          )}
-          {pending.length > 0 && (
-            <div className="mt-6">
-              <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('team.pending')}</h3>
-              <ul className="flex flex-col gap-1 text-sm text-slate-700" data-testid="pending-invitations">
-                {pending.map((invitation) => (
-                  <li key={invitation.id}>
-                    {invitation.email} · {t(`roles.${invitation.role}`)} · {t('team.expires', { date: format.dateTime(invitation.expiresAt, { dateStyle: 'medium' }) })}
+            </dl>
+          </Card>
+          <Card className="lg:col-span-2">
+            <h2 className="mb-3 text-lg font-semibold">{t('organisation.members')}</h2>
+            {organisation.members.length === 0 ? (
+              <p className="text-sm text-slate-600">{t('organisation.noMembers')}</p>
+            ) : (
+              <ul className="divide-y divide-slate-200">
+                {organisation.members.map((member) => (
+                  <li key={member.userId} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                    <div className="min-w-0">
+                      <p className="font-medium text-slate-900">
+                        {member.name ?? t('organisation.unnamed')}
+                        {member.userId === actor.userId && <span className="ml-2 text-sm text-slate-500">({t('organisation.you')})</span>}
+                      </p>
+                      <p className="truncate text-sm text-slate-600">{member.email}</p>
+                    </div>
+                    {manages ? (
+                      <MemberControls
+                        changeRole={changeRole}
+                        remove={removeFromTeam}
+                        organisationId={organisation.id}
+                        userId={member.userId}
+                        name={member.name ?? member.email}
+                        role={member.role}
+                        roles={roleOptions}
+                      />
+                    ) : (
+                      <Badge tone="teal">{t(`roles.${member.role}`)}</Badge>
+                    )}
                   </li>
                 ))}
               </ul>
-            </div>
-          )}
-          {manages && (
-            <div className="mt-6 border-t border-slate-200 pt-4">
-              <h3 className="mb-2 text-base font-semibold">{t('team.invite')}</h3>
-              <InviteForm action={inviteMember} organisationId={organisation.id} roles={roleOptions} days={INVITATION_DAYS} />
-            </div>
-          )}
-        </Card>
-      </div>
-    </>
+            )}
+            {pending.length > 0 && (
+              <div className="mt-6">
+                <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('team.pending')}</h3>
+                <ul className="flex flex-col gap-1 text-sm text-slate-700" data-testid="pending-invitations">
+                  {pending.map((invitation) => (
+                    <li key={invitation.id}>
+                      {invitation.email} · {t(`roles.${invitation.role}`)} · {t('team.expires', { date: format.dateTime(invitation.expiresAt, { dateStyle: 'medium' }) })}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {manages && (
+              <div className="mt-6 border-t border-slate-200 pt-4">
+                <h3 className="mb-2 text-base font-semibold">{t('team.invite')}</h3>
+                <InviteForm action={inviteMember} organisationId={organisation.id} roles={roleOptions} days={INVITATION_DAYS} />
+              </div>
+            )}
+          </Card>
+        </div>
+      </>
+    </ClientMessages>
   );
 }

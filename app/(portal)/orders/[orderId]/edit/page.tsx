@@ -10,6 +10,7 @@ import { roleCan } from '@/lib/permissions';
 import { formatPhone } from '@/lib/phone';
 import { editOrder } from '../../actions';
 import { loadOrder } from '../load-order';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Props = { params: Promise<{ orderId: string }> };
 
@@ -24,27 +25,29 @@ export default async function EditOrderPage({ params }: Props) {
   if (!roleCan(actor.role, 'orders:own') || !canPartner('answer', order.state)) notFound();
   const [t, catalogue, setting] = await Promise.all([getTranslations('orderForm'), listEcrCatalogue(), getDeadlineSetting()]);
   return (
-    <div className="max-w-3xl">
-      <PageHeader title={t('editTitle', { number: order.number })} />
-      <OrderForm
-        mode="edit"
-        catalogue={catalogue}
-        deadline={setting}
-        defaults={{
-          type: order.type,
-          recipientName: order.recipientName,
-          recipientEmail: order.recipientEmail,
-          recipientPhone: formatPhone(order.recipientPhone),
-          ecrSupplierName: order.ecrSupplierName ?? '',
-          ecrName: order.ecrName ?? '',
-          merchantName: order.merchantName ?? '',
-          merchantBusinessId: order.merchantBusinessId ?? '',
-          merchantCountry: order.merchantCountry ?? 'FI',
-          terminalIds: order.terminalIds.join('\n'),
-          additionalInfo: order.additionalInfo ?? '',
-        }}
-        submit={editOrder.bind(null, order.id)}
-      />
-    </div>
+    <ClientMessages namespaces={['orderForm', 'accountTypes', 'validation']}>
+      <div className="max-w-3xl">
+        <PageHeader title={t('editTitle', { number: order.number })} />
+        <OrderForm
+          mode="edit"
+          catalogue={catalogue}
+          deadline={setting}
+          defaults={{
+            type: order.type,
+            recipientName: order.recipientName,
+            recipientEmail: order.recipientEmail,
+            recipientPhone: formatPhone(order.recipientPhone),
+            ecrSupplierName: order.ecrSupplierName ?? '',
+            ecrName: order.ecrName ?? '',
+            merchantName: order.merchantName ?? '',
+            merchantBusinessId: order.merchantBusinessId ?? '',
+            merchantCountry: order.merchantCountry ?? 'FI',
+            terminalIds: order.terminalIds.join('\n'),
+            additionalInfo: order.additionalInfo ?? '',
+          }}
+          submit={editOrder.bind(null, order.id)}
+        />
+      </div>
+    </ClientMessages>
   );
 }

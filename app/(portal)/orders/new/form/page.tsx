@@ -7,6 +7,7 @@ import { getDeadlineSetting } from '@/db/queries/settings';
 import { requirePageActor } from '@/lib/authz';
 import { accountTypes, type AccountType } from '@/lib/orders/model';
 import { placeOrder } from '../../actions';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('orderForm'))('title') };
@@ -18,15 +19,17 @@ export default async function NewOrderFormPage({ searchParams }: { searchParams:
   const [t, catalogue, setting] = await Promise.all([getTranslations('orderForm'), listEcrCatalogue(), getDeadlineSetting()]);
   const chosen = accountTypes.find((value) => value === type) as AccountType | undefined;
   return (
-    <div className="max-w-3xl">
-      <PageHeader title={t('title')} />
-      <OrderForm
-        mode="create"
-        catalogue={catalogue}
-        deadline={setting}
-        defaults={{ type: chosen, recipientName: actor.name ?? '', recipientEmail: actor.email }}
-        submit={placeOrder}
-      />
-    </div>
+    <ClientMessages namespaces={['orderForm', 'accountTypes', 'validation']}>
+      <div className="max-w-3xl">
+        <PageHeader title={t('title')} />
+        <OrderForm
+          mode="create"
+          catalogue={catalogue}
+          deadline={setting}
+          defaults={{ type: chosen, recipientName: actor.name ?? '', recipientEmail: actor.email }}
+          submit={placeOrder}
+        />
+      </div>
+    </ClientMessages>
   );
 }
