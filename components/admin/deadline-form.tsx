@@ -7,13 +7,14 @@ import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
 import type { DeadlineSetting } from '@/lib/orders/deadline';
-import { deadlineFormSchema } from '@/lib/validations/admin';
 
 type Action = (previous: unknown, input: FormData) => Promise<ActionResult<DeadlineSetting>>;
 
+const loadSchema = () => import('@/lib/validations/admin').then((module) => module.deadlineFormSchema);
+
 export function DeadlineForm({ action, current }: { action: Action; current: DeadlineSetting }) {
   const t = useTranslations('admin.deadline');
-  const { bindForm, ...form } = useFormAction(action, deadlineFormSchema);
+  const { bindForm, ...form } = useFormAction(action, loadSchema);
   const mode = form.value('mode', current.mode);
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" data-testid="deadline-form">

@@ -6,11 +6,7 @@ import { ChoiceField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
-import {
-  createPartnerOrganisationSchema,
-  partnerOrganisationKinds,
-  updatePartnerOrganisationSchema,
-} from '@/lib/validations/admin';
+import { partnerOrganisationKinds } from '@/lib/organisation-kinds';
 
 export interface OrganisationFormValues {
   kind: string;
@@ -21,6 +17,9 @@ export interface OrganisationFormValues {
 }
 
 type Action = (previous: unknown, input: FormData) => Promise<ActionResult<unknown>>;
+
+const loadCreateSchema = () => import('@/lib/validations/admin').then((module) => module.createPartnerOrganisationSchema);
+const loadUpdateSchema = () => import('@/lib/validations/admin').then((module) => module.updatePartnerOrganisationSchema);
 
 type Props =
   | { mode: 'create'; action: Action; defaults?: Partial<OrganisationFormValues> }
@@ -34,7 +33,7 @@ type Props =
 export function OrganisationForm(props: Props) {
   const t = useTranslations('admin.form');
   const tKinds = useTranslations('organisationKinds');
-  const { bindForm, ...form } = useFormAction(props.action, props.mode === 'create' ? createPartnerOrganisationSchema : updatePartnerOrganisationSchema);
+  const { bindForm, ...form } = useFormAction(props.action, props.mode === 'create' ? loadCreateSchema : loadUpdateSchema);
   const defaults = props.defaults ?? {};
   const value = (name: keyof OrganisationFormValues, fallback = '') => form.value(name, defaults[name] ?? fallback);
   const errorOf = form.errorOf;

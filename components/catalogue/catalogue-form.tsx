@@ -6,7 +6,6 @@ import { ChoiceField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
-import { catalogueEntrySchema } from '@/lib/validations/catalogue';
 
 export interface CatalogueFormValues {
   supplierName: string;
@@ -25,6 +24,8 @@ interface Option {
 
 type Action = (previous: unknown, input: FormData) => Promise<ActionResult<unknown>>;
 
+const loadSchema = () => import('@/lib/validations/catalogue').then((module) => module.catalogueEntrySchema);
+
 /** Create or edit an ECR catalogue entry: who supplies it, who resells it, and 3a or 3b. */
 export function CatalogueForm(props: {
   action: Action;
@@ -34,7 +35,7 @@ export function CatalogueForm(props: {
   resellers: Option[];
 }) {
   const t = useTranslations('catalogue.form');
-  const { bindForm, ...form } = useFormAction(props.action, catalogueEntrySchema);
+  const { bindForm, ...form } = useFormAction(props.action, loadSchema);
   const { defaults } = props;
   const resellerIds = form.values('resellerIds', defaults.resellerIds);
   const visibility = form.value('merchantVisibility', defaults.merchantVisibility);

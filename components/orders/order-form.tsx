@@ -1,18 +1,18 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { TextAreaField, TextField } from '@/components/ui/field';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
+import { formToObject } from '@/lib/form-data';
 import type { DeadlineSetting } from '@/lib/orders/deadline';
-import { accountTypes, typeRequirements, type AccountType } from '@/lib/orders/model';
-import { orderFormSchema, type OrderFormInput, type OrderInput } from '@/lib/validations/order';
+import { accountTypes, typeRequirements } from '@/lib/orders/model';
+import type { OrderFormInput } from '@/lib/validations/order';
 
 export interface CatalogueEntry {
   supplierName: string;
@@ -32,96 +32,94 @@ interface Props {
 
 const COUNTRIES = ['FI', 'SE', 'NO', 'DK', 'EE', 'DE'] as const;
 
+const loadSchema = () => import('@/lib/validations/order').then((module) => module.orderFormSchema);
+
 /**
  * The order form: one zod schema with the server, fields shown by account type, every error
- * beside its field and announced, and nothing typed lost when the server says no.
+ * beside its field and announced, and nothing typed lost when the server says no. Fields the
+ * chosen type does not use are hidden, not removed, so switching type loses nothing typed.
  */
 export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props) {
   const t = useTranslations('orderForm');
-  const tv = useTranslations('validation');
   const tt = useTranslations('accountTypes');
   const router = useRouter();
   const ids = useId();
-  const [formError, setFormError] = useState<string>();
   const [placed, setPlaced] = useState(false);
   // One key per form: a double-click or a retried request finds the first order.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
+  // What the form shows depends on these three, so they are followed as they change.
+  const [type, setType] = useState(defaults.type);
+  const [supplier, setSupplier] = useState(defaults.ecrSupplierName ?? '');
+  const [country, setCountry] = useState(defaults.merchantCountry ?? 'FI');
 
-  const form = useForm<OrderFormInput, unknown, OrderInput>({
-    resolver: zodResolver(orderFormSchema),
-    defaultValues: { merchantCountry: 'FI', ...defaults, idempotencyKey },
-    mode: 'onTouched',
-  });
-  const { register, handleSubmit, setError, formState, control } = form;
-  const [type, supplier = '', country] = useWatch({ control, name: ['type', 'ecrSupplierName', 'merchantCountry'] }) as [
-    AccountType | undefined,
-    string | undefined,
-    string | undefined,
-  ];
-  const needs = type ? typeRequirements[type] : undefined;
-
-  const message = (key?: string) => (key ? (tv.has(key as never) ? tv(key as never) : key) : undefined);
-  const errorOf = (field: keyof OrderFormInput) => message(formState.errors[field]?.message);
-
-  const onSubmit = handleSubmit(async () => {
-    setFormError(undefined);
+  const { bindForm, ...form } = useFormAction(async (_previous: unknown, formData: FormData): Promise<OrderResult> => {
     let result: OrderResult;
     try {
-      result = await submit(form.getValues());
+      result = await submit(formToObject(formData) as OrderFormInput);
     } catch {
-      setFormError(t('failed'));
-      return;
+      return { ok: false, code: 'INTERNAL', message: t('failed') };
     }
     if (result.ok) {
       setPlaced(true);
       router.push(`/orders/${result.data.id}${mode === 'create' ? '?placed=1' : ''}`);
       router.refresh();
-      return;
+      return result;
     }
-    for (const [path, messages] of Object.entries(result.fieldErrors ?? {})) {
-      const field = path.replace(/^order\./, '') as FieldPath<OrderFormInput>;
-      setError(field, { message: messages[0] }, { shouldFocus: true });
-    }
-    setFormError(result.fieldErrors ? t('errorSummary') : result.message);
-  });
+    // Editing sends the form as `order`: its fields' errors come back under "order.".
+    const fieldErrors = result.fieldErrors && Object.fromEntries(Object.entries(result.fieldErrors).map(([path, messages]) => [path.replace(/^order\./, ''), messages]));
+    return { ...result, ...(fieldErrors && { fieldErrors }) };
+  }, loadSchema);
+
+  const needs = type ? typeRequirements[type] : undefined;
+  const value = (name: keyof OrderFormInput, fallback?: string) => form.value(name, fallback ?? String(defaults[name] ?? ''));
+  const errorOf = (field: keyof OrderFormInput) => form.errorOf(field);
+  const failure = form.formFailure && !form.formFailure.ok ? form.formFailure : undefined;
 
   const suppliers = [...new Set(catalogue.map((entry) => entry.supplierName))];
   const ecrs = catalogue.filter((entry) => !supplier || entry.supplierName.toLowerCase() === supplier.toLowerCase());
   // Stays disabled once placed, until the order's page has opened.
-  const submitting = formState.isSubmitting || placed;
+  const submitting = form.pending || placed;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-8">
+    <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-8">
       <p className="text-sm text-slate-600">
         {deadline.mode === 'business_days' ? t('introBusiness', { days: deadline.days }) : t('intro', { days: deadline.days })}
       </p>
-      {formError && (
+      {failure && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {formError}
+          {failure.fieldErrors ? t('errorSummary') : failure.message}
         </p>
       )}
-      <input type="hidden" {...register('idempotencyKey')} />
+      <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
 
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-base font-semibold text-slate-900">{t('type')}</legend>
         <div className="grid gap-3 sm:grid-cols-2">
-          {accountTypes.map((value) => (
+          {accountTypes.map((option) => (
             <label
-              key={value}
+              key={option}
               className={cn(
                 'flex cursor-pointer gap-3 rounded-lg border bg-white p-3 shadow-sm',
-                type === value ? 'border-teal-700 ring-2 ring-teal-700/20' : 'border-slate-200 hover:border-slate-300',
+                type === option ? 'border-teal-700 ring-2 ring-teal-700/20' : 'border-slate-200 hover:border-slate-300',
               )}
             >
-              <input type="radio" value={value} className="mt-1 accent-teal-700" {...register('type')} />
+              <input
+                type="radio"
+                name="type"
+                value={option}
+                defaultChecked={value('type') === option}
+                onChange={() => setType(option)}
+                aria-describedby={`${ids}-type-error`}
+                className="mt-1 accent-teal-700"
+              />
               <span>
-                <span className="block text-sm font-semibold text-slate-900">{tt(`${value}.name`)}</span>
-                <span className="block text-sm text-slate-600">{tt(`${value}.summary`)}</span>
+                <span className="block text-sm font-semibold text-slate-900">{tt(`${option}.name`)}</span>
+                <span className="block text-sm text-slate-600">{tt(`${option}.summary`)}</span>
               </span>
             </label>
           ))}
         </div>
-        <p role="alert" className="text-sm text-red-700 empty:hidden">
+        <p id={`${ids}-type-error`} role="alert" className="text-sm text-red-700 empty:hidden">
           {errorOf('type')}
         </p>
         {mode === 'create' && (
@@ -131,112 +129,117 @@ export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props
         )}
       </fieldset>
 
-      {needs && (
-        <>
-          <fieldset className="flex flex-col gap-4">
-            <legend className="mb-1 text-base font-semibold text-slate-900">{t('recipient')}</legend>
-            <p className="text-sm text-slate-600">{t('recipientHint')}</p>
-            <div className="grid gap-4 sm:grid-cols-2">
-              <TextField label={t('recipientName')} autoComplete="name" error={errorOf('recipientName')} {...register('recipientName')} />
-              <TextField
-                label={t('recipientEmail')}
-                type="email"
-                autoComplete="email"
-                error={errorOf('recipientEmail')}
-                {...register('recipientEmail')}
-              />
-            </div>
-            <TextField
-              label={t('recipientPhone')}
-              hint={needs.credentials ? t('recipientPhoneHint') : t('recipientPhoneHintRights')}
-              type="tel"
-              autoComplete="tel"
-              inputMode="tel"
-              placeholder="+358 40 123 4567"
-              className="sm:max-w-sm"
-              error={errorOf('recipientPhone')}
-              {...register('recipientPhone')}
-            />
-          </fieldset>
-
-          <fieldset className="flex flex-col gap-4">
-            <legend className="mb-1 text-base font-semibold text-slate-900">
-              {t('ecr')} {!needs.ecr && <span className="font-normal text-slate-500">({t('optional')})</span>}
-            </legend>
-            <p className="text-sm text-slate-600">{needs.ecr ? t('ecrHintRequired') : t('ecrHint')}</p>
-            <div className="grid gap-4 sm:grid-cols-2">
-              <TextField
-                label={t('ecrSupplierName')}
-                list={`${ids}-suppliers`}
-                autoComplete="off"
-                error={errorOf('ecrSupplierName')}
-                {...register('ecrSupplierName')}
-              />
-              <TextField label={t('ecrName')} list={`${ids}-ecrs`} autoComplete="off" error={errorOf('ecrName')} {...register('ecrName')} />
-            </div>
-            <datalist id={`${ids}-suppliers`}>
-              {suppliers.map((name) => (
-                <option key={name} value={name} />
-              ))}
-            </datalist>
-            <datalist id={`${ids}-ecrs`}>
-              {ecrs.map((entry) => (
-                <option key={`${entry.supplierName}/${entry.ecrName}`} value={entry.ecrName}>
-                  {entry.supplierName}
-                </option>
-              ))}
-            </datalist>
-          </fieldset>
-
-          {needs.merchant && (
-            <fieldset className="flex flex-col gap-4">
-              <legend className="mb-1 text-base font-semibold text-slate-900">{t('merchant')}</legend>
-              <div className="grid gap-4 sm:grid-cols-[2fr_1fr_auto]">
-                <TextField label={t('merchantName')} autoComplete="organization" error={errorOf('merchantName')} {...register('merchantName')} />
-                <TextField
-                  label={t('merchantBusinessId')}
-                  hint={country === 'FI' ? t('merchantBusinessIdHint') : undefined}
-                  autoComplete="off"
-                  error={errorOf('merchantBusinessId')}
-                  {...register('merchantBusinessId')}
-                />
-                <div className="flex flex-col gap-1">
-                  <label htmlFor={`${ids}-country`} className="text-sm font-medium text-slate-800">
-                    {t('merchantCountry')}
-                  </label>
-                  <select
-                    id={`${ids}-country`}
-                    className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm"
-                    {...register('merchantCountry')}
-                  >
-                    {COUNTRIES.map((code) => (
-                      <option key={code} value={code}>
-                        {code}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              </div>
-            </fieldset>
-          )}
-
+      <div hidden={!needs} className="flex flex-col gap-8">
+        <fieldset className="flex flex-col gap-4">
+          <legend className="mb-1 text-base font-semibold text-slate-900">{t('recipient')}</legend>
+          <p className="text-sm text-slate-600">{t('recipientHint')}</p>
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextAreaField
-              label={t('terminalIds')}
-              hint={t('terminalIdsHint')}
-              autoComplete="off"
-              error={errorOf('terminalIds')}
-              {...register('terminalIds')}
-            />
-            <TextAreaField
-              label={needs.additionalInfo ? t('additionalInfoRights') : `${t('additionalInfo')} (${t('optional')})`}
-              hint={needs.additionalInfo ? t('additionalInfoRightsHint') : t('additionalInfoHint')}
-              error={errorOf('additionalInfo')}
-              {...register('additionalInfo')}
+            <TextField label={t('recipientName')} name="recipientName" autoComplete="name" defaultValue={value('recipientName')} error={errorOf('recipientName')} />
+            <TextField
+              label={t('recipientEmail')}
+              name="recipientEmail"
+              type="email"
+              autoComplete="email"
+              defaultValue={value('recipientEmail')}
+              error={errorOf('recipientEmail')}
             />
           </div>
-        </>
-      )}
+          <TextField
+            label={t('recipientPhone')}
+            hint={needs && !needs.credentials ? t('recipientPhoneHintRights') : t('recipientPhoneHint')}
+            name="recipientPhone"
+            type="tel"
+            autoComplete="tel"
+            inputMode="tel"
+            placeholder="+358 40 123 4567"
+            className="sm:max-w-sm"
+            defaultValue={value('recipientPhone')}
+            error={errorOf('recipientPhone')}
+          />
+        </fieldset>
+
+        <fieldset className="flex flex-col gap-4">
+          <legend className="mb-1 text-base font-semibold text-slate-900">
+            {t('ecr')} {!needs?.ecr && <span className="font-normal text-slate-500">({t('optional')})</span>}
+          </legend>
+          <p className="text-sm text-slate-600">{needs?.ecr ? t('ecrHintRequired') : t('ecrHint')}</p>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <TextField
+              label={t('ecrSupplierName')}
+              name="ecrSupplierName"
+              list={`${ids}-suppliers`}
+              autoComplete="off"
+              defaultValue={value('ecrSupplierName')}
+              onChange={(event) => setSupplier(event.target.value)}
+              error={errorOf('ecrSupplierName')}
+            />
+            <TextField label={t('ecrName')} name="ecrName" list={`${ids}-ecrs`} autoComplete="off" defaultValue={value('ecrName')} error={errorOf('ecrName')} />
+          </div>
+          <datalist id={`${ids}-suppliers`}>
+            {suppliers.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+          <datalist id={`${ids}-ecrs`}>
+            {ecrs.map((entry) => (
+              <option key={`${entry.supplierName}/${entry.ecrName}`} value={entry.ecrName}>
+                {entry.supplierName}
+              </option>
+            ))}
+          </datalist>
+        </fieldset>
+
+        <fieldset hidden={!needs?.merchant} className="flex flex-col gap-4">
+          <legend className="mb-1 text-base font-semibold text-slate-900">{t('merchant')}</legend>
+          <div className="grid gap-4 sm:grid-cols-[2fr_1fr_auto]">
+            <TextField label={t('merchantName')} name="merchantName" autoComplete="organization" defaultValue={value('merchantName')} error={errorOf('merchantName')} />
+            <TextField
+              label={t('merchantBusinessId')}
+              hint={country === 'FI' ? t('merchantBusinessIdHint') : undefined}
+              name="merchantBusinessId"
+              autoComplete="off"
+              defaultValue={value('merchantBusinessId')}
+              error={errorOf('merchantBusinessId')}
+            />
+            <div className="flex flex-col gap-1">
+              <label htmlFor={`${ids}-country`} className="text-sm font-medium text-slate-800">
+                {t('merchantCountry')}
+              </label>
+              <select
+                id={`${ids}-country`}
+                name="merchantCountry"
+                defaultValue={value('merchantCountry', country)}
+                onChange={(event) => setCountry(event.target.value)}
+                className="min-h-10 rounded-md border border-slate-300 bg-white px-3 py-2 text-base shadow-sm sm:text-sm"
+              >
+                {COUNTRIES.map((code) => (
+                  <option key={code} value={code}>
+                    {code}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </fieldset>
+
+        <div className="grid gap-4 sm:grid-cols-2">
+          <TextAreaField
+            label={t('terminalIds')}
+            hint={t('terminalIdsHint')}
+            name="terminalIds"
+            autoComplete="off"
+            defaultValue={value('terminalIds')}
+            error={errorOf('terminalIds')}
+          />
+          <TextAreaField
+            label={needs?.additionalInfo ? t('additionalInfoRights') : `${t('additionalInfo')} (${t('optional')})`}
+            hint={needs?.additionalInfo ? t('additionalInfoRightsHint') : t('additionalInfoHint')}
+            name="additionalInfo"
+            defaultValue={value('additionalInfo')}
+            error={errorOf('additionalInfo')}
+          />
+        </div>
+      </div>
 
       <div>
         <Button type="submit" disabled={submitting} className="w-full sm:w-auto">

@@ -6,14 +6,15 @@ import { ConfirmAction } from '@/components/ui/confirm-action';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
-import { addTerminalsSchema } from '@/lib/validations/merchants';
 
 type Action<T = null> = (previous: unknown, input: FormData) => Promise<ActionResult<T>>;
+
+const loadSchema = () => import('@/lib/validations/merchants').then((module) => module.addTerminalsSchema);
 
 /** Add Terminal IDs to a merchant the caller's organisation keeps. */
 export function AddTerminalsForm({ action, merchantId, merchantName }: { action: Action<{ terminalIds: string[] }>; merchantId: string; merchantName: string }) {
   const t = useTranslations('subChannels.merchant');
-  const { bindForm, ...form } = useFormAction(action, addTerminalsSchema);
+  const { bindForm, ...form } = useFormAction(action, loadSchema);
   const error = form.errorOf('terminalIds');
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-1">

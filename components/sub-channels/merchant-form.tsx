@@ -6,14 +6,15 @@ import { TextAreaField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
-import { addMerchantSchema } from '@/lib/validations/merchants';
 
 type Action = (previous: unknown, input: FormData) => Promise<ActionResult<{ name: string }>>;
+
+const loadSchema = () => import('@/lib/validations/merchants').then((module) => module.addMerchantSchema);
 
 /** Connect a new merchant (and its first Terminal IDs) under a sub-channel: no order needed. */
 export function MerchantForm({ action, subChannelOrderId }: { action: Action; subChannelOrderId: string }) {
   const t = useTranslations('subChannels.form');
-  const { bindForm, ...form } = useFormAction(action, addMerchantSchema);
+  const { bindForm, ...form } = useFormAction(action, loadSchema);
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" data-testid="merchant-form">
       <input type="hidden" name="subChannelOrderId" value={subChannelOrderId} />

@@ -8,6 +8,12 @@ import { formToObject } from '@/lib/form-data';
 
 type Action<T> = (previous: unknown, input: FormData) => Promise<ActionResult<T>>;
 
+/**
+ * A form's shared schema behind a dynamic `import()`: zod, the schema and what it checks with
+ * (libphonenumber's metadata) are then no part of the page's first-load JavaScript.
+ */
+export type SchemaLoader = () => Promise<z.ZodType>;
+
 interface State<T> {
   result: ActionResult<T> | null;
   /** What was sent: refused values are refilled from here. */
@@ -22,10 +28,16 @@ interface State<T> {
  * fields keep what the person typed. Inputs take their `defaultValue` from `value`, and the form
  * takes `formKey` as its key: each answer remounts the fields with fresh defaults (what was
  * refused, or the saved values), which React's own reset does not do for selects.
+ *
+ * The schema loads when a field first takes the focus; a form sent before it has arrived waits
+ * for it. If it cannot load, the form is sent unchecked: the server checks everything anyway.
  */
-export function useFormAction<T>(action: Action<T>, schema?: z.ZodType) {
+export function useFormAction<T>(action: Action<T>, loadSchema?: SchemaLoader) {
   const tValidation = useTranslations('validation');
   const formRef = useRef<HTMLFormElement>(null);
+  // undefined until loaded; null if it could not be.
+  const schema = useRef<z.ZodType | null>(undefined);
+  const loading = useRef<Promise<void>>(null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [state, formAction, pending] = useActionState(
     async (previous: State<T>, formData: FormData): Promise<State<T>> => ({
@@ -40,12 +52,32 @@ export function useFormAction<T>(action: Action<T>, schema?: z.ZodType) {
   const refill = failed ? state.sent : null;
 
   useEffect(() => {
-    if (errors) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (!errors) return;
+    // The first control in the form's order with something to fix, a radio or a checkbox included.
+    const controls = [...(formRef.current?.elements ?? [])] as HTMLInputElement[];
+    controls.find((control) => control.type !== 'hidden' && errors[control.name])?.focus();
   }, [errors]);
 
+  const load = useCallback(() => {
+    if (!loadSchema) return Promise.resolve();
+    loading.current ??= loadSchema().then(
+      (loaded) => void (schema.current = loaded),
+      () => void (schema.current = null),
+    );
+    return loading.current;
+  }, [loadSchema]);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (!schema) return;
-    const parsed = schema.safeParse(formToObject(new FormData(event.currentTarget)));
+    if (!loadSchema) return;
+    if (schema.current === undefined) {
+      event.preventDefault();
+      const form = event.currentTarget;
+      const submitter = (event.nativeEvent as SubmitEvent).submitter;
+      void load().then(() => form.requestSubmit(submitter));
+      return;
+    }
+    if (!schema.current) return;
+    const parsed = schema.current.safeParse(formToObject(new FormData(event.currentTarget)));
     if (parsed.success) {
       setClientErrors(null);
       return;
@@ -60,9 +92,16 @@ export function useFormAction<T>(action: Action<T>, schema?: z.ZodType) {
   }
 
   // Handed out as a callback ref: a ref object in the returned value would make every read of it look like a ref read.
-  const setForm = useCallback((node: HTMLFormElement | null) => {
-    formRef.current = node;
-  }, []);
+  const setForm = useCallback(
+    (node: HTMLFormElement | null) => {
+      formRef.current = node;
+      if (!node || !loadSchema) return;
+      const prefetch = () => void load();
+      node.addEventListener('focusin', prefetch, { once: true });
+      return () => node.removeEventListener('focusin', prefetch);
+    },
+    [load, loadSchema],
+  );
 
   return {
     bindForm: setForm,

@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { countryCode } from '@/lib/validations/form-fields';
 import { isValidFinnishBusinessId, normaliseFinnishBusinessId } from '@/lib/business-id';
+import { partnerOrganisationKinds } from '@/lib/organisation-kinds';
 
 /**
  * Support admins' partner organisation form, shared by the browser (checked before it is sent)
  * and the server actions, which parse again: the server is the authority. Messages are keys
  * of the `validation` catalogue.
  */
-
-/** The kinds support may create. Poplapay's own organisation is never made or edited here. */
-export const partnerOrganisationKinds = ['ecr_integrator', 'ecr_supplier', 'reseller'] as const;
-export type PartnerOrganisationKind = (typeof partnerOrganisationKinds)[number];
 
 const organisationFields = z.object({
   name: z.string().trim().min(1, 'admin.nameRequired').max(200, 'tooLong'),

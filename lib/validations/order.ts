@@ -5,7 +5,7 @@ import { accountTypes, typeRequirements } from '@/lib/orders/model';
 import { parseRecipientPhone } from '@/lib/phone';
 
 /**
- * The order form, shared by the browser (react-hook-form) and the server action, which parses
+ * The order form, shared by the browser (checked before sending) and the server action, which parses
  * it again: the server is the authority. Messages are keys of the `validation` catalogue.
  * Fields a type does not use are accepted and dropped, so switching type loses nothing typed.
  */

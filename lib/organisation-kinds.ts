@@ -1,0 +1,8 @@
+import type { OrganisationKind } from '@/db/schema';
+
+/**
+ * The kinds support may create. Poplapay's own organisation is never made or edited here.
+ * Apart from the schemas (lib/validations/admin.ts), so the form's menu needs no zod.
+ */
+export const partnerOrganisationKinds = ['ecr_integrator', 'ecr_supplier', 'reseller'] as const satisfies readonly OrganisationKind[];
+export type PartnerOrganisationKind = (typeof partnerOrganisationKinds)[number];
