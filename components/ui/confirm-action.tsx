@@ -1,7 +1,6 @@
 'use client';
 
-import { AlertDialog } from 'radix-ui';
-import { useActionState } from 'react';
+import { useActionState, useId, useRef } from 'react';
 import type { ActionResult } from '@/lib/authz';
 import { Button, buttonClasses } from './button';
 
@@ -12,6 +11,9 @@ type Action = (previous: unknown, input: FormData) => Promise<ActionResult<unkno
  * posts `fields` to the server action. A failure shows inside the dialog, where the person is
  * looking, and the dialog stays open. Success re-renders the page, which removes or re-keys
  * this component and so closes the dialog.
+ *
+ * The browser's own modal <dialog> keeps the focus inside, closes on Escape and gives the focus
+ * back to the trigger, with no dialog library in the page's JavaScript.
  */
 export function ConfirmAction(props: {
   action: Action;
@@ -28,32 +30,50 @@ export function ConfirmAction(props: {
   cancel: string;
 }) {
   const [state, formAction, pending] = useActionState(props.action, null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
   return (
-    <AlertDialog.Root>
-      <AlertDialog.Trigger className={buttonClasses(props.triggerVariant, props.triggerClassName)} aria-label={props.triggerName}>
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        className={buttonClasses(props.triggerVariant, props.triggerClassName)}
+        aria-label={props.triggerName}
+        onClick={() => dialog.current?.showModal()}
+      >
         {props.trigger}
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl">
-          <AlertDialog.Title className="text-lg font-semibold">{props.title}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-slate-600">{props.description}</AlertDialog.Description>
-          {state && !state.ok && (
-            <p role="alert" className="mt-3 text-sm text-red-700">
-              {state.message}
-            </p>
-          )}
-          <form action={formAction} className="mt-6 flex justify-end gap-3">
-            {Object.entries(props.fields).map(([name, value]) => (
-              <input key={name} type="hidden" name={name} value={value} />
-            ))}
-            <AlertDialog.Cancel className={buttonClasses('ghost')}>{props.cancel}</AlertDialog.Cancel>
-            <Button type="submit" variant={props.confirmVariant} disabled={pending}>
-              {props.confirm}
-            </Button>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+      </button>
+      <dialog
+        ref={dialog}
+        role="alertdialog"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-description`}
+        className="fixed inset-0 m-auto h-fit w-[calc(100%-2rem)] max-w-md rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          {props.title}
+        </h2>
+        <p id={`${id}-description`} className="mt-2 text-sm text-slate-600">
+          {props.description}
+        </p>
+        {state && !state.ok && (
+          <p role="alert" className="mt-3 text-sm text-red-700">
+            {state.message}
+          </p>
+        )}
+        <form action={formAction} className="mt-6 flex justify-end gap-3">
+          {Object.entries(props.fields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          {/* First in the dialog, so it takes the focus: the safe choice, as in an alert dialog. */}
+          <Button variant="ghost" onClick={() => dialog.current?.close()}>
+            {props.cancel}
+          </Button>
+          <Button type="submit" variant={props.confirmVariant} disabled={pending}>
+            {props.confirm}
+          </Button>
+        </form>
+      </dialog>
+    </>
   );
 }
