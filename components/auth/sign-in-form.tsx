@@ -1,12 +1,17 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { signInSchema } from '@/lib/validations/auth';
+
+/**
+ * What sending needs, behind dynamic imports: the shared schema (with zod) and next-auth's
+ * client are then no part of the page's first-load JavaScript. Asked for when the field takes
+ * the focus, so they are usually there by the time the form is sent.
+ */
+const loadSending = () => Promise.all([import('@/lib/validations/auth'), import('next-auth/react')]);
 
 export function SignInForm({ callbackUrl, rateLimited }: { callbackUrl: string; rateLimited: boolean }) {
   const t = useTranslations('signIn');
@@ -20,6 +25,14 @@ export function SignInForm({ callbackUrl, rateLimited }: { callbackUrl: string; 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setFormError(undefined);
+    let modules: Awaited<ReturnType<typeof loadSending>>;
+    try {
+      modules = await loadSending();
+    } catch {
+      setFormError(t('failed'));
+      return;
+    }
+    const [{ signInSchema }, { signIn }] = modules;
     const parsed = signInSchema.safeParse({ email });
     if (!parsed.success) {
       setFieldError(tv(parsed.error.issues[0]?.message as 'emailInvalid'));
@@ -51,6 +64,7 @@ export function SignInForm({ callbackUrl, rateLimited }: { callbackUrl: string; 
         required
         value={email}
         onChange={(event) => setEmail(event.target.value)}
+        onFocus={() => void loadSending().catch(() => undefined)}
         error={fieldError}
       />
       {formError && (

@@ -1,14 +1,15 @@
-'use client';
-
-import { signOut } from 'next-auth/react';
-import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
+import { signOutAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 
-export function SignOutButton() {
-  const t = useTranslations('nav');
+/** Sign-out as the account menu does it: a form posting to the server action, no client-side auth library. */
+export async function SignOutButton() {
+  const t = await getTranslations('nav');
   return (
-    <Button variant="secondary" onClick={() => void signOut({ callbackUrl: '/sign-in' })}>
-      {t('signOut')}
-    </Button>
+    <form action={signOutAction}>
+      <Button type="submit" variant="secondary" className="w-full">
+        {t('signOut')}
+      </Button>
+    </form>
   );
 }

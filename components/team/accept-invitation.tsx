@@ -1,6 +1,5 @@
 'use client';
 
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -19,12 +18,15 @@ export function AcceptInvitation({ accept }: { accept: () => Promise<{ ok: true;
         onClick={async () => {
           setPending(true);
           setFailed(false);
+          // next-auth's client loads while the invitation is accepted: it is no part of the page's first-load JavaScript.
+          const client = import('next-auth/react');
           const result = await accept();
           if (!result.ok) {
             setFailed(true);
             setPending(false);
             return;
           }
+          const { signIn } = await client;
           await signIn('email', { email: result.email, callbackUrl: '/', redirect: false });
           router.push(`/sign-in/check-email?email=${encodeURIComponent(result.email)}`);
         }}
