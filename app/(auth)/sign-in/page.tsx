@@ -25,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations('signIn');
   const signedInWithoutAccess = (await getSessionUserId()) !== null;
   return (
-    <ClientMessages namespaces={['signIn', 'nav', 'validation']}>
+    <ClientMessages namespaces={['signIn', 'validation']}>
       <>
         <h1 className="text-xl font-semibold">{t('title')}</h1>
         {signedInWithoutAccess ? (
