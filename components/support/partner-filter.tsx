@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState } from 'react';
+import { cn } from '@/components/ui/cn';
 
 interface Suggestion {
   id: string;
@@ -15,7 +16,7 @@ const SUGGEST_AFTER_MS = 200;
  * browser's own suggestion list, filled from the server as one types. The thousands of
  * partners never travel with the page, and without script it is still a plain search field.
  */
-export function PartnerFilter({ label, placeholder, defaultValue }: { label: string; placeholder: string; defaultValue?: string }) {
+export function PartnerFilter({ label, placeholder, defaultValue, className }: { label: string; placeholder: string; defaultValue?: string; className?: string }) {
   const listId = useId();
   const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -49,7 +50,7 @@ export function PartnerFilter({ label, placeholder, defaultValue }: { label: str
   }
 
   return (
-    <label className="flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-800">
+    <label className={cn('flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-800', className)}>
       {label}
       <input
         type="search"

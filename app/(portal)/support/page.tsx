@@ -40,7 +40,13 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
           defaultValue={filters.type ?? ''}
           options={[{ value: '', label: t('orders.all') }, ...accountTypes.map((type) => ({ value: type, label: t(`accountTypes.${type}.name`) }))]}
         />
-        <PartnerFilter label={t('support.organisation')} placeholder={t('support.partnerPlaceholder')} defaultValue={filters.partner} />
+        <PartnerFilter
+          // A whole row on phones: the hint fits.
+          className="col-span-2 sm:col-span-1"
+          label={t('support.organisation')}
+          placeholder={t('support.partnerPlaceholder')}
+          defaultValue={filters.partner}
+        />
         <SelectField
           label={t('support.assignee')}
           name="assignee"
