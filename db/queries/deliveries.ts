@@ -1,9 +1,10 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { refreshDueAt, transition } from '@/db/queries/orders';
-import { credentials, orderEvents, orders, smsDeliveries, type SmsStatus } from '@/db/schema';
+import { credentials, orderEvents, orders, smsDeliveries, type Order, type SmsStatus } from '@/db/schema';
 import { inTransaction, type SqlExecutor } from '@/db/transaction';
 import { enqueueJob } from '@/lib/jobs/boss';
+import type { OrderEventKind, OrderState } from '@/lib/orders/model';
 import { deliveryTransitions, supportTransitions } from '@/lib/orders/transitions';
 import { MAX_SMS_ATTEMPTS, classifyDeliveryFailure, isFinalSmsStatus, movesForward } from '@/lib/sms/delivery-rules';
 import { getTranslator } from '@/lib/i18n/translator';
@@ -14,56 +15,150 @@ import { getTranslator } from '@/lib/i18n/translator';
  * before it calls any of this.
  */
 
-export async function unsafeGetDelivery(deliveryId: string) {
-  const [row] = await db
+export async function unsafeGetDeliveries(deliveryIds: string[]) {
+  return db
     .select({ delivery: smsDeliveries, orderState: orders.state, organisationId: orders.organisationId, sealed: credentials })
     .from(smsDeliveries)
     .innerJoin(orders, eq(orders.id, smsDeliveries.orderId))
     .leftJoin(credentials, eq(credentials.orderId, smsDeliveries.orderId))
-    .where(eq(smsDeliveries.id, deliveryId));
+    .where(inArray(smsDeliveries.id, deliveryIds));
+}
+
+export async function unsafeGetDelivery(deliveryId: string) {
+  const [row] = await unsafeGetDeliveries([deliveryId]);
   return row ?? null;
 }
 
-/** Written before calling Twilio: if the process dies now, the next run knows to look first. */
-export async function unsafeMarkSubmitting(deliveryId: string) {
-  await db
+/**
+ * Marks deliveries `submitting`, committed before their Twilio calls: if the process dies after
+ * this, the next run knows to look at Twilio first. Each is claimed only if no other run has
+ * claimed it since this run read it (`submittedAt` unchanged), so two runs of one job never
+ * both send. Returns the ids claimed.
+ */
+export async function unsafeClaimForSending(read: { id: string; submittedAt: Date | null }[]) {
+  if (!read.length) return new Set<string>();
+  // A JS Date (milliseconds), not now() (microseconds): what the next run reads compares equal.
+  const submittedAt = new Date();
+  const claimed = await db
     .update(smsDeliveries)
-    .set({ status: 'submitting', submittedAt: new Date() })
-    .where(and(eq(smsDeliveries.id, deliveryId), inArray(smsDeliveries.status, ['pending', 'submitting'])));
+    .set({ status: 'submitting', submittedAt })
+    .where(
+      and(
+        eq(smsDeliveries.id, sql`read.id`),
+        isNull(smsDeliveries.twilioSid),
+        inArray(smsDeliveries.status, ['pending', 'submitting']),
+        sql`${smsDeliveries.submittedAt} IS NOT DISTINCT FROM read."submittedAt"`,
+      ),
+    )
+    .from(sql`jsonb_to_recordset(${JSON.stringify(read.map(({ id, submittedAt }) => ({ id, submittedAt })))}::jsonb) AS read(id uuid, "submittedAt" timestamptz)`)
+    .returning({ id: smsDeliveries.id });
+  return new Set(claimed.map((row) => row.id));
 }
 
 export async function unsafeMarkPendingAgain(deliveryId: string) {
   await db.update(smsDeliveries).set({ status: 'pending' }).where(and(eq(smsDeliveries.id, deliveryId), eq(smsDeliveries.status, 'submitting')));
 }
 
-async function addEvent(tx: DbOrTx, delivery: { orderId: string }, kind: 'sms_attempt' | 'sms_status' | 'password_erased', data: Record<string, unknown>) {
-  const [order] = await tx.select({ organisationId: orders.organisationId }).from(orders).where(eq(orders.id, delivery.orderId));
-  await tx.insert(orderEvents).values({ orderId: delivery.orderId, organisationId: order!.organisationId, kind, data });
+type EventOrder = { orderId: string; organisationId: string };
+
+async function addEvent(tx: DbOrTx, order: EventOrder, kind: 'sms_attempt' | 'sms_status' | 'password_erased', data: Record<string, unknown>) {
+  await tx.insert(orderEvents).values({ orderId: order.orderId, organisationId: order.organisationId, kind, data });
 }
 
-/** Twilio took the message: record its sid; the order's credentials are on their way. */
-export async function unsafeRecordAccepted(deliveryId: string, twilio: { sid: string; status: SmsStatus }, flag?: string) {
+/** A delivery, locked for this transaction, with its order's organisation (for timeline events). */
+async function lockDelivery(tx: DbOrTx, deliveryId: string) {
+  const [row] = await tx
+    .select({ delivery: smsDeliveries, organisationId: orders.organisationId })
+    .from(smsDeliveries)
+    .innerJoin(orders, eq(orders.id, smsDeliveries.orderId))
+    .where(eq(smsDeliveries.id, deliveryId))
+    .for('update', { of: smsDeliveries });
+  return row ? { ...row.delivery, organisationId: row.organisationId } : undefined;
+}
+
+/**
+ * The system moves orders on (Twilio took or delivered their password): each order still in a
+ * `from` state changes, with its timeline event, in one UPDATE whose WHERE rechecks the state.
+ * Returns the orders that moved; the others had moved already (or elsewhere).
+ */
+async function advanceOrders(
+  tx: DbOrTx,
+  orderIds: string[],
+  change: { from: readonly OrderState[]; to: OrderState; kind: OrderEventKind; fields?: Partial<Order> },
+) {
+  if (!orderIds.length) return [];
+  const moved = await tx
+    .update(orders)
+    .set({ ...change.fields, state: change.to })
+    .where(and(inArray(orders.id, orderIds), inArray(orders.state, [...change.from])))
+    .returning({ orderId: orders.id, organisationId: orders.organisationId });
+  if (moved.length) await tx.insert(orderEvents).values(moved.map((order) => ({ ...order, kind: change.kind, data: {} })));
+  return moved;
+}
+
+/** Twilio took a message: its sid, and the status Twilio answered with; `flag` when recovered. */
+export interface AcceptedMessage {
+  deliveryId: string;
+  sid: string;
+  status: SmsStatus;
+  flag?: string;
+}
+
+/**
+ * Twilio took these messages (a whole batch, in one transaction): record their sids; the orders'
+ * credentials are on their way. Idempotent: a delivery that has its sid already is left alone,
+ * so each order gets one `sms_attempt` per delivery and moves on (with its event) once.
+ */
+export async function unsafeRecordAccepted(messages: AcceptedMessage[]) {
+  if (!messages.length) return;
+  const byDelivery = new Map(messages.map((message) => [message.deliveryId, message]));
   await inTransaction(async (tx) => {
-    const [delivery] = await tx.select().from(smsDeliveries).where(eq(smsDeliveries.id, deliveryId)).for('update');
-    if (!delivery || delivery.twilioSid) return;
-    const status = movesForward(delivery.status, twilio.status) ? twilio.status : delivery.status;
-    await tx.update(smsDeliveries).set({ twilioSid: twilio.sid, status, flag: flag ?? null }).where(eq(smsDeliveries.id, deliveryId));
-    await addEvent(tx, delivery, 'sms_attempt', { attempt: delivery.attempt, ...(flag ? { flag } : {}) });
-    const [order] = await tx.select({ state: orders.state }).from(orders).where(eq(orders.id, delivery.orderId));
-    if (order && (deliveryTransitions.accepted.from as readonly string[]).includes(order.state)) {
-      await transition(tx, null, delivery.orderId, { from: deliveryTransitions.accepted.from, to: () => deliveryTransitions.accepted.to, kind: 'credentials_sent' });
-    }
+    const locked = await tx
+      .select({ delivery: smsDeliveries, organisationId: orders.organisationId })
+      .from(smsDeliveries)
+      .innerJoin(orders, eq(orders.id, smsDeliveries.orderId))
+      .where(and(inArray(smsDeliveries.id, [...byDelivery.keys()]), isNull(smsDeliveries.twilioSid)))
+      .orderBy(smsDeliveries.id)
+      .for('update', { of: smsDeliveries });
+    if (!locked.length) return;
+    const recorded = locked.map(({ delivery, organisationId }) => {
+      const message = byDelivery.get(delivery.id)!;
+      // A status callback may have come first: the status only moves forward.
+      const status = movesForward(delivery.status, message.status) ? message.status : delivery.status;
+      return { delivery, organisationId, sid: message.sid, status, flag: message.flag ?? null };
+    });
+    await tx
+      .update(smsDeliveries)
+      .set({ twilioSid: sql`recorded.sid`, status: sql`recorded.status`, flag: sql`recorded.flag` })
+      .where(eq(smsDeliveries.id, sql`recorded.id`))
+      .from(
+        sql`jsonb_to_recordset(${JSON.stringify(recorded.map(({ delivery, sid, status, flag }) => ({ id: delivery.id, sid, status, flag })))}::jsonb)
+          AS recorded(id uuid, sid text, status sms_status, flag text)`,
+      );
+    await tx.insert(orderEvents).values(
+      recorded.map(({ delivery, organisationId, flag }) => ({
+        orderId: delivery.orderId,
+        organisationId,
+        kind: 'sms_attempt' as const,
+        data: { attempt: delivery.attempt, ...(flag ? { flag } : {}) },
+      })),
+    );
+    await advanceOrders(
+      tx,
+      recorded.map(({ delivery }) => delivery.orderId),
+      { from: deliveryTransitions.accepted.from, to: deliveryTransitions.accepted.to, kind: 'credentials_sent' },
+    );
   });
 }
 
 /** Erases an order's sealed password; the username stays. */
-async function erasePassword(tx: DbOrTx, orderId: string, why: 'delivered' | 'expired' | 'failed') {
+async function erasePassword(tx: DbOrTx, order: EventOrder, why: 'delivered' | 'expired' | 'failed') {
   const erased = await tx
     .update(credentials)
     .set({ passwordKeyId: null, passwordIv: null, passwordCiphertext: null, passwordTag: null, erasedAt: new Date() })
-    .where(and(eq(credentials.orderId, orderId), isNull(credentials.erasedAt)))
+    .where(and(eq(credentials.orderId, order.orderId), isNull(credentials.erasedAt)))
     .returning({ orderId: credentials.orderId });
-  if (erased.length) await addEvent(tx, { orderId }, 'password_erased', { why });
+  if (erased.length) await addEvent(tx, order, 'password_erased', { why });
 }
 
 const failureReasons: Record<string, string> = {
@@ -81,7 +176,7 @@ async function returnToPartner(tx: DbOrTx, jobSql: SqlExecutor, delivery: { orde
   const reason = t(`sms.failure.${(errorCode && failureReasons[errorCode]) || 'other'}` as 'sms.failure.other');
   const question = t('sms.failure.question', { phone: delivery.toPhone, reason });
   const order = await transition(tx, null, delivery.orderId, { from: supportTransitions.ask.from, to: () => 'needs_info', kind: 'question_asked', data: { question } });
-  await erasePassword(tx, delivery.orderId, 'failed');
+  await erasePassword(tx, { orderId: order.id, organisationId: order.organisationId }, 'failed');
   await refreshDueAt(tx, order);
   await enqueueJob('orderEmail', { orderId: delivery.orderId, kind: 'question' }, jobSql);
 }
@@ -89,7 +184,7 @@ async function returnToPartner(tx: DbOrTx, jobSql: SqlExecutor, delivery: { orde
 /** Creating the message failed for good (an invalid or landline number): back to the partner. */
 export async function unsafeRecordPermanentFailure(deliveryId: string, errorCode: string | null) {
   await inTransaction(async (tx, jobSql) => {
-    const [delivery] = await tx.select().from(smsDeliveries).where(eq(smsDeliveries.id, deliveryId)).for('update');
+    const delivery = await lockDelivery(tx, deliveryId);
     if (!delivery || isFinalSmsStatus(delivery.status)) return;
     await tx.update(smsDeliveries).set({ status: 'failed', errorCode }).where(eq(smsDeliveries.id, deliveryId));
     await addEvent(tx, delivery, 'sms_status', { attempt: delivery.attempt, status: 'failed', errorCode });
@@ -106,21 +201,20 @@ export type StatusOutcome = { changed: false } | { changed: true; status: SmsSta
  */
 export async function unsafeApplyDeliveryStatus(deliveryId: string, status: SmsStatus, errorCode: string | null): Promise<StatusOutcome> {
   return inTransaction(async (tx, jobSql) => {
-    const [delivery] = await tx.select().from(smsDeliveries).where(eq(smsDeliveries.id, deliveryId)).for('update');
+    const delivery = await lockDelivery(tx, deliveryId);
     if (!delivery || !movesForward(delivery.status, status)) return { changed: false };
     await tx.update(smsDeliveries).set({ status, errorCode }).where(eq(smsDeliveries.id, deliveryId));
     await addEvent(tx, delivery, 'sms_status', { attempt: delivery.attempt, status, ...(errorCode ? { errorCode } : {}) });
 
     if (status === 'delivered') {
-      await erasePassword(tx, delivery.orderId, 'delivered');
-      const [order] = await tx.select({ state: orders.state }).from(orders).where(eq(orders.id, delivery.orderId));
-      if (order && (deliveryTransitions.delivered.from as readonly string[]).includes(order.state)) {
-        await transition(tx, null, delivery.orderId, {
-          from: deliveryTransitions.delivered.from,
-          to: () => deliveryTransitions.delivered.to,
-          kind: 'completed',
-          fields: { completedAt: new Date() },
-        });
+      await erasePassword(tx, delivery, 'delivered');
+      const completed = await advanceOrders(tx, [delivery.orderId], {
+        from: deliveryTransitions.delivered.from,
+        to: deliveryTransitions.delivered.to,
+        kind: 'completed',
+        fields: { completedAt: new Date() },
+      });
+      if (completed.length) {
         await enqueueJob('orderEmail', { orderId: delivery.orderId, kind: 'credentials' }, jobSql);
         await enqueueJob('orderEmail', { orderId: delivery.orderId, kind: 'completed' }, jobSql);
       }
@@ -162,22 +256,25 @@ export async function unsafeListStuckDeliveries(olderThanSeconds: number) {
 /** Passwords kept past the retention limit (an SMS never confirmed) are erased anyway. */
 export async function unsafeEraseExpiredPasswords(retentionHours: number) {
   const expired = await db
-    .select({ orderId: credentials.orderId })
+    .select({ orderId: credentials.orderId, organisationId: orders.organisationId })
     .from(credentials)
+    .innerJoin(orders, eq(orders.id, credentials.orderId))
     .where(and(isNull(credentials.erasedAt), lt(credentials.createdAt, sql`now() - make_interval(hours => ${retentionHours})`)));
-  for (const { orderId } of expired) await inTransaction((tx) => erasePassword(tx, orderId, 'expired'));
+  for (const order of expired) await inTransaction((tx) => erasePassword(tx, order, 'expired'));
   return expired.length;
 }
 
 /**
- * Reserves the next send slot under the messages-per-second limit. The slot lives in one
- * PostgreSQL row, so the limit holds across every worker process.
+ * Reserves the next `count` send slots under the messages-per-second limit, 1/rate apart, in one
+ * statement. The slots live in one PostgreSQL row, so the limit holds across every worker process.
  */
-export async function reserveSendSlot(ratePerSecond: number): Promise<Date> {
-  const interval = sql`make_interval(secs => ${1 / ratePerSecond})`;
-  const result = await db.execute<{ slot: Date }>(sql`
-    INSERT INTO sms_throttle (id, next_slot_at) VALUES (1, now() + ${interval})
-    ON CONFLICT (id) DO UPDATE SET next_slot_at = greatest(sms_throttle.next_slot_at, now()) + ${interval}
-    RETURNING next_slot_at - ${interval} AS slot`);
-  return new Date(result.rows[0]!.slot);
+export async function reserveSendSlots(ratePerSecond: number, count: number): Promise<Date[]> {
+  if (count < 1) return [];
+  const booked = sql`make_interval(secs => ${count / ratePerSecond})`;
+  const result = await db.execute<{ first: Date }>(sql`
+    INSERT INTO sms_throttle (id, next_slot_at) VALUES (1, now() + ${booked})
+    ON CONFLICT (id) DO UPDATE SET next_slot_at = greatest(sms_throttle.next_slot_at, now()) + ${booked}
+    RETURNING next_slot_at - ${booked} AS first`);
+  const first = new Date(result.rows[0]!.first).getTime();
+  return Array.from({ length: count }, (_, index) => new Date(first + (index * 1000) / ratePerSecond));
 }

@@ -8,7 +8,7 @@ import { sendEmail } from '@/lib/email/send';
 import { orderEmail } from '@/lib/email/templates/order-emails';
 import { supportDigestEmail } from '@/lib/email/templates/support-digest';
 import { getEnv } from '@/lib/env';
-import { reconcileDeliveries, sendCredentialsSms } from '@/lib/sms/credentials-sms';
+import { reconcileDeliveries, sendCredentialsSms, sendCredentialsSmsBatch } from '@/lib/sms/credentials-sms';
 import type { JobName, JobPayload, OrderEmailKind } from './definitions';
 
 /** What a kind of email adds from the order's timeline or credentials. */
@@ -64,5 +64,15 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
   },
   async recomputeDeadlines() {
     await recomputeOpenDueDates();
+  },
+};
+
+/**
+ * Queues whose handler takes a worker's whole batch at once, with one outcome per job in order:
+ * the password SMS do their database work per batch, not per message.
+ */
+export const batchHandlers: { [N in JobName]?: (payloads: JobPayload<N>[]) => Promise<PromiseSettledResult<void>[]> } = {
+  async credentialsSms(payloads) {
+    return sendCredentialsSmsBatch(payloads.map((payload) => payload.deliveryId));
   },
 };

@@ -1,18 +1,19 @@
 import 'server-only';
 import {
-  reserveSendSlot,
+  reserveSendSlots,
   unsafeApplyDeliveryStatus,
+  unsafeClaimForSending,
   unsafeEraseExpiredPasswords,
-  unsafeGetDelivery,
+  unsafeGetDeliveries,
   unsafeListStuckDeliveries,
   unsafeMarkPendingAgain,
-  unsafeMarkSubmitting,
   unsafeRecordAccepted,
   unsafeRecordPermanentFailure,
+  type AcceptedMessage,
 } from '@/db/queries/deliveries';
 import { insertOutboxMessage } from '@/db/queries/outbox';
 import { smsStatuses, type SmsStatus } from '@/db/schema';
-import { open } from '@/lib/credentials/encryption';
+import { open, type Sealed } from '@/lib/credentials/encryption';
 import { getEnv, usesOutbox } from '@/lib/env';
 import { getTranslator } from '@/lib/i18n/translator';
 import { classifyApiFailure, isFinalSmsStatus } from './delivery-rules';
@@ -22,78 +23,150 @@ const asStatus = (value: string): SmsStatus => ((smsStatuses as readonly string[
 
 export const statusCallbackUrl = (deliveryId: string) => `${getEnv().NEXTAUTH_URL}/api/webhooks/twilio/status/${deliveryId}`;
 
-/**
- * The credentials-sms job: texts one order's initial password, exactly once.
- *
- * Note: creating a message at Twilio is not idempotent. The delivery is marked `submitting`
- * (committed) before the call; a run that finds it still `submitting` first asks Twilio for
- * a message carrying this delivery's reference, and records that one instead of sending again.
- */
+const RECOVERED = 'recovered: Twilio had accepted this message before the portal recorded it';
+
+type Delivery = Awaited<ReturnType<typeof unsafeGetDeliveries>>[number];
+
+/** The credentials-sms job for one delivery: see {@link sendCredentialsSmsBatch}. */
 export async function sendCredentialsSms(deliveryId: string) {
-  const row = await unsafeGetDelivery(deliveryId);
-  if (!row || row.delivery.twilioSid || isFinalSmsStatus(row.delivery.status)) return;
-  const { delivery, sealed } = row;
-  const env = getEnv();
+  const [outcome] = await sendCredentialsSmsBatch([deliveryId]);
+  if (outcome?.status === 'rejected') throw outcome.reason;
+}
 
-  if (!sealed?.passwordCiphertext || !sealed.passwordIv || !sealed.passwordTag || !sealed.passwordKeyId) {
+/**
+ * The credentials-sms job for a batch of deliveries: texts each order's initial password,
+ * exactly once. Returns each delivery's outcome, in the order given; a rejected one fails (and
+ * retries) its own job only.
+ *
+ * Note: creating a message at Twilio is not idempotent. The deliveries are marked `submitting`
+ * (committed) before the calls; a run that finds one still `submitting` first asks Twilio for a
+ * message carrying its reference, and records that one instead of sending again. The database
+ * work is done for the whole batch at once (one read, one claim, one transaction recording what
+ * Twilio took): a few statements per batch instead of a dozen per message.
+ */
+export async function sendCredentialsSmsBatch(deliveryIds: string[]): Promise<PromiseSettledResult<void>[]> {
+  const failures = new Map<string, unknown>();
+  const accepted: AcceptedMessage[] = [];
+  const deliveries = await unsafeGetDeliveries(deliveryIds);
+
+  const needsSending = await forEachDelivery(deliveries, failures, (row) => prepare(row, accepted));
+  const toSend = deliveries.filter((_, index) => needsSending[index]);
+  const claimed = await unsafeClaimForSending(toSend.map(({ delivery }) => delivery));
+  for (const { delivery } of toSend) {
+    // Another run of the job has it in hand; a retry finds out how that went.
+    if (!claimed.has(delivery.id)) failures.set(delivery.id, new Error(`delivery ${delivery.id} was claimed by another run`));
+  }
+  const sending = toSend.filter(({ delivery }) => claimed.has(delivery.id));
+  const slots = await sendSlots(sending.length);
+  const created = await forEachDelivery(sending, failures, async (row, index) => {
+    await sleepUntil(slots[index]);
+    return createMessage(row);
+  });
+  for (const message of created) if (message) accepted.push(message);
+
+  try {
+    await unsafeRecordAccepted(accepted);
+  } catch (error) {
+    // Their jobs run again, find the messages at Twilio and record them then.
+    for (const message of accepted) failures.set(message.deliveryId, error);
+  }
+  return deliveryIds.map((id) => (failures.has(id) ? { status: 'rejected', reason: failures.get(id) } : { status: 'fulfilled', value: undefined }));
+}
+
+/**
+ * Runs `step` for each delivery side by side. Returns each one's result, in order; a failure is
+ * noted against its delivery (and its result left undefined).
+ */
+async function forEachDelivery<T>(deliveries: Delivery[], failures: Map<string, unknown>, step: (row: Delivery, index: number) => Promise<T>) {
+  const outcomes = await Promise.allSettled(deliveries.map(step));
+  return outcomes.map((outcome, index) => {
+    if (outcome.status === 'fulfilled') return outcome.value;
+    failures.set(deliveries[index]!.delivery.id, outcome.reason);
+    return undefined;
+  });
+}
+
+/**
+ * Everything short of sending: true when the delivery still needs its message. Adds what a
+ * crashed or ambiguous run had Twilio take already to `accepted`.
+ */
+async function prepare(row: Delivery, accepted: AcceptedMessage[]) {
+  const { delivery } = row;
+  if (delivery.twilioSid || isFinalSmsStatus(delivery.status)) return false;
+  if (!sealedPassword(row)) {
     // Erased (retention passed, or the order went back to the partner): nothing left to send.
-    await unsafeApplyDeliveryStatus(deliveryId, 'cancelled', null);
-    return;
+    await unsafeApplyDeliveryStatus(delivery.id, 'cancelled', null);
+    return false;
   }
-
-  if (usesOutbox(env).sms) {
-    const password = open({ keyId: sealed.passwordKeyId, iv: sealed.passwordIv, ciphertext: sealed.passwordCiphertext, tag: sealed.passwordTag }, env.CREDENTIALS_ENCRYPTION_KEYS, delivery.orderId);
-    await insertOutboxMessage({ channel: 'sms', recipient: delivery.toPhone, bodyText: smsText(password, delivery.reference), idempotencyKey: `sms/${deliveryId}` });
-    await unsafeRecordAccepted(deliveryId, { sid: `outbox-${deliveryId}`, status: 'sent' });
-    await unsafeApplyDeliveryStatus(deliveryId, 'delivered', null);
-    return;
+  if (usesOutbox().sms) {
+    await insertOutboxMessage({ channel: 'sms', recipient: delivery.toPhone, bodyText: smsText(row), idempotencyKey: `sms/${delivery.id}` });
+    await unsafeRecordAccepted([{ deliveryId: delivery.id, sid: `outbox-${delivery.id}`, status: 'sent' }]);
+    await unsafeApplyDeliveryStatus(delivery.id, 'delivered', null);
+    return false;
   }
-
-  const client = getTwilioClient();
   if (delivery.status === 'submitting' && delivery.submittedAt) {
     const since = new Date(delivery.submittedAt.getTime() - 60_000);
-    const sent = await client.messages.list({ to: delivery.toPhone, dateSentAfter: since, limit: 50 });
+    const sent = await getTwilioClient().messages.list({ to: delivery.toPhone, dateSentAfter: since, limit: 50 });
     const ours = sent.find((message) => message.body?.includes(`Ref ${delivery.reference}`));
     if (ours) {
-      await unsafeRecordAccepted(deliveryId, { sid: ours.sid, status: asStatus(ours.status) }, 'recovered: Twilio had accepted this message before the portal recorded it');
-      return;
+      accepted.push({ deliveryId: delivery.id, sid: ours.sid, status: asStatus(ours.status), flag: RECOVERED });
+      return false;
     }
   }
+  return true;
+}
 
-  if (env.SMS_RATE_PER_SECOND > 0) {
-    const slot = await reserveSendSlot(env.SMS_RATE_PER_SECOND);
-    const wait = slot.getTime() - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  }
+/** Send times under the messages-per-second limit, booked together; none without a limit. */
+async function sendSlots(count: number): Promise<(Date | undefined)[]> {
+  const { SMS_RATE_PER_SECOND } = getEnv();
+  return SMS_RATE_PER_SECOND > 0 ? reserveSendSlots(SMS_RATE_PER_SECOND, count) : [];
+}
 
-  await unsafeMarkSubmitting(deliveryId);
-  const password = open({ keyId: sealed.passwordKeyId, iv: sealed.passwordIv, ciphertext: sealed.passwordCiphertext, tag: sealed.passwordTag }, env.CREDENTIALS_ENCRYPTION_KEYS, delivery.orderId);
-  let created;
+async function sleepUntil(slot: Date | undefined) {
+  const wait = slot ? slot.getTime() - Date.now() : 0;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
+ * One call to Twilio for a delivery already marked `submitting`. Returns what Twilio took, or
+ * null after a permanent failure (recorded: the order goes back to the partner); throws to retry.
+ */
+async function createMessage(row: Delivery): Promise<AcceptedMessage | null> {
+  const { delivery } = row;
+  const env = getEnv();
   try {
-    created = await client.messages.create({
+    const created = await getTwilioClient().messages.create({
       to: delivery.toPhone,
-      body: smsText(password, delivery.reference),
+      body: smsText(row),
       ...(env.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID } : { from: env.TWILIO_FROM_NUMBER }),
-      statusCallback: statusCallbackUrl(deliveryId),
+      statusCallback: statusCallbackUrl(delivery.id),
       validityPeriod: env.SMS_VALIDITY_SECONDS,
     });
+    return { deliveryId: delivery.id, sid: created.sid, status: asStatus(created.status) };
   } catch (error) {
     const failure = error as { status?: number; code?: number };
     const kind = classifyApiFailure(failure);
     if (kind === 'permanent') {
-      await unsafeRecordPermanentFailure(deliveryId, failure.code ? String(failure.code) : null);
-      return;
+      await unsafeRecordPermanentFailure(delivery.id, failure.code ? String(failure.code) : null);
+      return null;
     }
     // 429: Twilio certainly took nothing. Ambiguous (5xx, timeout): stay `submitting` so the retry looks first.
-    if (kind === 'transient') await unsafeMarkPendingAgain(deliveryId);
+    if (kind === 'transient') await unsafeMarkPendingAgain(delivery.id);
     // Note: never the error object itself in the log; some SDK errors echo request data.
-    throw new Error(`Twilio ${kind} failure for delivery ${deliveryId}: HTTP ${failure.status ?? 'none'} code ${failure.code ?? 'none'}`);
+    throw new Error(`Twilio ${kind} failure for delivery ${delivery.id}: HTTP ${failure.status ?? 'none'} code ${failure.code ?? 'none'}`);
   }
-  await unsafeRecordAccepted(deliveryId, { sid: created.sid, status: asStatus(created.status) });
 }
 
-function smsText(password: string, reference: string) {
-  return getTranslator()('sms.credentials', { password, reference });
+/** The delivery's sealed password; null once erased. */
+function sealedPassword({ sealed }: Delivery): Sealed | null {
+  if (!sealed?.passwordCiphertext || !sealed.passwordIv || !sealed.passwordTag || !sealed.passwordKeyId) return null;
+  return { keyId: sealed.passwordKeyId, iv: sealed.passwordIv, ciphertext: sealed.passwordCiphertext, tag: sealed.passwordTag };
+}
+
+/** The message, with the password opened just before it is sent. */
+function smsText(row: Delivery) {
+  const password = open(sealedPassword(row)!, getEnv().CREDENTIALS_ENCRYPTION_KEYS, row.delivery.orderId);
+  return getTranslator()('sms.credentials', { password, reference: row.delivery.reference });
 }
 
 /** After delivery, the message text (with the password) is removed from Twilio's logs too. */

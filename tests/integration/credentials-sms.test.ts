@@ -45,14 +45,14 @@ afterAll(async () => {
 
 let phoneCounter = 0;
 /** An order claimed by an agent, with credentials recorded: one pending delivery. */
-async function orderWithCredentials() {
+async function orderWithCredentials(password = PASSWORD) {
   const partner = await data.createPerson('partner_admin', 'ecr_integrator');
   const phone = `+35840${String(1_000_000 + ++phoneCounter + Math.floor(Math.random() * 8_000_000))}`;
   const order = await data.createOrder({ organisationId: partner.organisation.id, createdByUserId: partner.user.id, recipientPhone: phone });
   const agent = await data.createPerson('support_agent');
   const actor = (await users.getActorByUserId(agent.user.id))!;
   await support.claimOrder(actor, order.id);
-  await support.recordCredentials(actor, order.id, { username: 'cp-user', password: PASSWORD });
+  await support.recordCredentials(actor, order.id, { username: 'cp-user', password });
   const [delivery] = await db.select().from(schema.smsDeliveries).where(eq(schema.smsDeliveries.orderId, order.id));
   return { order, phone, delivery: delivery!, actor };
 }
@@ -60,6 +60,8 @@ async function orderWithCredentials() {
 const sentTo = (phone: string) => twilio.messages.filter((message) => message.to === phone);
 const orderState = async (orderId: string) => (await db.select().from(schema.orders).where(eq(schema.orders.id, orderId)))[0]!.state;
 const deliveryRow = async (id: string) => (await db.select().from(schema.smsDeliveries).where(eq(schema.smsDeliveries.id, id)))[0]!;
+const timelineKinds = async (orderId: string) =>
+  (await db.select().from(schema.orderEvents).where(eq(schema.orderEvents.orderId, orderId)).orderBy(schema.orderEvents.at)).map((event) => event.kind);
 const sealedPassword = async (orderId: string) => (await db.select().from(schema.credentials).where(eq(schema.credentials.orderId, orderId)))[0]!.passwordCiphertext;
 
 describe('the credentials SMS job', () => {
@@ -126,6 +128,81 @@ describe('the credentials SMS job', () => {
   });
 });
 
+describe('the credentials SMS job, a batch at a time', () => {
+  it('sends each delivery its own password once, moves each order on once with its events, and a second run sends nothing', async () => {
+    const batch = await Promise.all(['Batch-Pass-1-xyz', 'Batch-Pass-2-xyz', 'Batch-Pass-3-xyz', 'Batch-Pass-4-xyz'].map((password) => orderWithCredentials(password)));
+    const ids = batch.map(({ delivery }) => delivery.id);
+    expect(await sms.sendCredentialsSmsBatch(ids)).toEqual(ids.map(() => ({ status: 'fulfilled', value: undefined })));
+    await sms.sendCredentialsSmsBatch(ids);
+
+    for (const [index, { order, phone, delivery }] of batch.entries()) {
+      const messages = sentTo(phone);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]!.body).toContain(`Batch-Pass-${index + 1}-xyz`);
+      expect(messages[0]!.body).toContain(`Ref ${delivery.reference}`);
+      expect(await deliveryRow(delivery.id)).toMatchObject({ twilioSid: messages[0]!.sid, status: 'queued', flag: null });
+      expect(await orderState(order.id)).toBe('credentials_sent');
+      expect(await timelineKinds(order.id)).toEqual(['submitted', 'claimed', 'account_created', 'sms_attempt', 'credentials_sent']);
+    }
+  });
+
+  it('sends once for a delivery that two jobs of the batch name', async () => {
+    const { phone, delivery } = await orderWithCredentials();
+    const outcomes = await sms.sendCredentialsSmsBatch([delivery.id, delivery.id]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(sentTo(phone)).toHaveLength(1);
+  });
+
+  it('claims a delivery for sending only as it was read: a second run that read it before cannot claim it too', async () => {
+    const { delivery } = await orderWithCredentials();
+    const [read] = await deliveries.unsafeGetDeliveries([delivery.id]);
+    expect(await deliveries.unsafeClaimForSending([read!.delivery])).toEqual(new Set([delivery.id]));
+    expect(await deliveries.unsafeClaimForSending([read!.delivery])).toEqual(new Set());
+    // A later run (after a crash) reads it `submitting` and may claim it again, once.
+    const [again] = await deliveries.unsafeGetDeliveries([delivery.id]);
+    expect(again!.delivery.status).toBe('submitting');
+    expect(await deliveries.unsafeClaimForSending([again!.delivery])).toEqual(new Set([delivery.id]));
+    expect(await deliveries.unsafeClaimForSending([again!.delivery])).toEqual(new Set());
+  });
+
+  it('gives each delivery of a batch its own outcome: sent, permanent, 429 and ambiguous failures, and the retry sends no message twice', async () => {
+    const [sent, invalid, throttled, ambiguous] = await Promise.all(Array.from({ length: 4 }, () => orderWithCredentials()));
+    twilio.behaviours.push({ to: invalid!.phone, kind: 'error', status: 400, code: 21211 });
+    twilio.behaviours.push({ to: throttled!.phone, kind: 'error', status: 429, code: 20429 });
+    twilio.behaviours.push({ to: ambiguous!.phone, kind: 'accept-then-500' });
+    const ids = [sent!, invalid!, throttled!, ambiguous!].map(({ delivery }) => delivery.id);
+
+    const outcomes = await sms.sendCredentialsSmsBatch(ids);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    expect(String((outcomes[2] as PromiseRejectedResult).reason)).toMatch(/transient/);
+    expect(String((outcomes[3] as PromiseRejectedResult).reason)).toMatch(/ambiguous/);
+    expect((await deliveryRow(sent!.delivery.id)).twilioSid).toBe(sentTo(sent!.phone)[0]!.sid);
+    expect(await deliveryRow(invalid!.delivery.id)).toMatchObject({ status: 'failed', errorCode: '21211' });
+    expect(await orderState(invalid!.order.id)).toBe('needs_info');
+    expect((await deliveryRow(throttled!.delivery.id)).status).toBe('pending');
+    expect(await deliveryRow(ambiguous!.delivery.id)).toMatchObject({ status: 'submitting', twilioSid: null });
+
+    // pg-boss runs the failed jobs again, maybe in one batch with the rest.
+    expect((await sms.sendCredentialsSmsBatch(ids)).map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect([sent!, invalid!, throttled!, ambiguous!].map(({ phone }) => sentTo(phone).length)).toEqual([1, 0, 1, 1]);
+    expect(await deliveryRow(ambiguous!.delivery.id)).toMatchObject({ twilioSid: sentTo(ambiguous!.phone)[0]!.sid, flag: expect.stringMatching(/^recovered/) });
+    expect((await deliveryRow(throttled!.delivery.id)).flag).toBeNull();
+    for (const { order } of [sent!, throttled!, ambiguous!]) {
+      expect(await orderState(order.id)).toBe('credentials_sent');
+      expect((await timelineKinds(order.id)).filter((kind) => kind === 'sms_attempt' || kind === 'credentials_sent')).toEqual(['sms_attempt', 'credentials_sent']);
+    }
+  });
+
+  it('records what Twilio took once, however often it is recorded', async () => {
+    const { order, delivery } = await orderWithCredentials();
+    const accepted = { deliveryId: delivery.id, sid: `SM${'a'.repeat(32)}`, status: 'queued' as const };
+    await Promise.all([deliveries.unsafeRecordAccepted([accepted]), deliveries.unsafeRecordAccepted([accepted])]);
+    await deliveries.unsafeRecordAccepted([{ ...accepted, sid: `SM${'b'.repeat(32)}` }]);
+    expect((await deliveryRow(delivery.id)).twilioSid).toBe(accepted.sid);
+    expect(await timelineKinds(order.id)).toEqual(['submitted', 'claimed', 'account_created', 'sms_attempt', 'credentials_sent']);
+  });
+});
+
 describe('delivery statuses', () => {
   it('queues a new attempt, later, after a transient failure (unreachable handset)', async () => {
     const { order, delivery } = await orderWithCredentials();
@@ -185,9 +262,10 @@ describe('delivery statuses', () => {
 });
 
 describe('the messages-per-second limit', () => {
-  it('hands out send slots exactly 1/rate apart, however many ask at once', async () => {
-    const slots = await Promise.all(Array.from({ length: 10 }, () => deliveries.reserveSendSlot(5)));
-    const times = slots.map((slot) => slot.getTime()).sort((a, b) => a - b);
+  it('hands out send slots exactly 1/rate apart, however many ask at once and for however many', async () => {
+    const slots = await Promise.all([1, 3, 1, 4, 1].map((count) => deliveries.reserveSendSlots(5, count)));
+    const times = slots.flat().map((slot) => slot.getTime()).sort((a, b) => a - b);
+    expect(times).toHaveLength(10);
     const gaps = times.slice(1).map((time, index) => time - times[index]!);
     for (const gap of gaps) expect(gap).toBeCloseTo(200, 0);
   });
