@@ -1,7 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-
-// next-auth v4 names its cookie with a __Secure- prefix on https.
-const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+import { SESSION_COOKIES } from '@/lib/session-cookies';
 
 /**
  * Sends visitors without a session cookie to sign-in, remembering where they were going.

@@ -5,9 +5,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { sessions } from '@/db/schema';
-
-/** next-auth's session cookie: with the __Secure- prefix when the portal is served over https. */
-const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+import { SESSION_COOKIES } from '@/lib/session-cookies';
 
 /**
  * Signs out on the server: the database session ends and its cookie goes. A plain form posts
