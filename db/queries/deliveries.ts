@@ -65,16 +65,22 @@ async function addEvent(tx: DbOrTx, order: EventOrder, kind: 'sms_attempt' | 'sm
   await tx.insert(orderEvents).values({ orderId: order.orderId, organisationId: order.organisationId, kind, data });
 }
 
-/** A delivery, locked for this transaction, with its order's organisation (for timeline events). */
-async function lockDelivery(tx: DbOrTx, deliveryId: string) {
-  const [row] = await tx
+/**
+ * Deliveries, locked for this transaction (in id order, so two batches never wait on each
+ * other crosswise), each with its order's organisation (for timeline events).
+ */
+async function lockDeliveries(tx: DbOrTx, deliveryIds: string[]) {
+  const rows = await tx
     .select({ delivery: smsDeliveries, organisationId: orders.organisationId })
     .from(smsDeliveries)
     .innerJoin(orders, eq(orders.id, smsDeliveries.orderId))
-    .where(eq(smsDeliveries.id, deliveryId))
+    .where(inArray(smsDeliveries.id, deliveryIds))
+    .orderBy(smsDeliveries.id)
     .for('update', { of: smsDeliveries });
-  return row ? { ...row.delivery, organisationId: row.organisationId } : undefined;
+  return rows.map(({ delivery, organisationId }) => ({ ...delivery, organisationId }));
 }
+
+const lockDelivery = async (tx: DbOrTx, deliveryId: string) => (await lockDeliveries(tx, [deliveryId]))[0];
 
 /**
  * The system moves orders on (Twilio took or delivered their password): each order still in a
@@ -113,19 +119,13 @@ export async function unsafeRecordAccepted(messages: AcceptedMessage[]) {
   if (!messages.length) return;
   const byDelivery = new Map(messages.map((message) => [message.deliveryId, message]));
   await inTransaction(async (tx) => {
-    const locked = await tx
-      .select({ delivery: smsDeliveries, organisationId: orders.organisationId })
-      .from(smsDeliveries)
-      .innerJoin(orders, eq(orders.id, smsDeliveries.orderId))
-      .where(and(inArray(smsDeliveries.id, [...byDelivery.keys()]), isNull(smsDeliveries.twilioSid)))
-      .orderBy(smsDeliveries.id)
-      .for('update', { of: smsDeliveries });
-    if (!locked.length) return;
-    const recorded = locked.map(({ delivery, organisationId }) => {
+    const unrecorded = (await lockDeliveries(tx, [...byDelivery.keys()])).filter((delivery) => !delivery.twilioSid);
+    if (!unrecorded.length) return;
+    const recorded = unrecorded.map((delivery) => {
       const message = byDelivery.get(delivery.id)!;
       // A status callback may have come first: the status only moves forward.
       const status = movesForward(delivery.status, message.status) ? message.status : delivery.status;
-      return { delivery, organisationId, sid: message.sid, status, flag: message.flag ?? null };
+      return { delivery, organisationId: delivery.organisationId, sid: message.sid, status, flag: message.flag ?? null };
     });
     await tx
       .update(smsDeliveries)
