@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { cn } from '@/components/ui/cn';
+import { selectControlClasses, selectLabelClasses } from '@/components/ui/select-field';
 
 interface Suggestion {
   id: string;
@@ -50,7 +51,7 @@ export function PartnerFilter({ label, placeholder, defaultValue, className }: {
   }
 
   return (
-    <label className={cn('flex min-w-0 flex-col gap-1 text-sm font-medium text-slate-800', className)}>
+    <label className={cn(selectLabelClasses, className)}>
       {label}
       <input
         type="search"
@@ -61,7 +62,7 @@ export function PartnerFilter({ label, placeholder, defaultValue, className }: {
         autoComplete="off"
         maxLength={100}
         onChange={(event) => suggest(event.target.value)}
-        className="min-h-10 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 text-base font-normal sm:text-sm"
+        className={selectControlClasses}
       />
       <datalist id={listId}>
         {suggestions.map((suggestion) => (
