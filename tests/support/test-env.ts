@@ -2,13 +2,15 @@
 export const TEST_SECRET = 'test-only-secret-0123456789abcdef0123456789';
 /** A keyring for tests only: "id:base64 of 32 bytes". */
 export const TEST_CREDENTIALS_KEYS = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
-export const VITEST_PG = { dir: '.data/test-postgres', port: 54331 };
-export const E2E_PG = { dir: '.data/e2e-postgres', port: 54330 };
-export const E2E_PORT = 3100;
+/** Shifts every test port, so two checkouts on one machine can run their suites side by side. */
+const PORT_OFFSET = Number(process.env.TEST_PORT_OFFSET ?? 0);
+export const VITEST_PG = { dir: '.data/test-postgres', port: 54331 + PORT_OFFSET };
+export const E2E_PG = { dir: '.data/e2e-postgres', port: 54330 + PORT_OFFSET };
+export const E2E_PORT = 3100 + PORT_OFFSET;
 export const E2E_URL = `http://localhost:${E2E_PORT}`;
 /** Everything the end-to-end server prints, so tests can check what reached its logs. */
 export const E2E_SERVER_LOG = '.data/e2e-server.log';
-export const TWILIO_DOUBLE_PORT = 4010;
+export const TWILIO_DOUBLE_PORT = 4010 + PORT_OFFSET;
 export const TWILIO_DOUBLE_URL = `http://127.0.0.1:${TWILIO_DOUBLE_PORT}`;
 /** Test-only Twilio credentials; the double accepts any. */
 export const TEST_TWILIO = { accountSid: `AC${'e2e0'.repeat(8)}`, authToken: 'e2e-twilio-auth-token-0123456789', from: '+358451110000' };
