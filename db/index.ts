@@ -2,13 +2,21 @@ import 'server-only';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { getEnv } from '@/lib/env';
+import { installQueryErrorRedaction } from './query-errors';
 import * as schema from './schema';
 import { databaseUrl } from './url';
+
+installQueryErrorRedaction();
 
 // One pool per process; kept on globalThis so dev-server reloads do not open a new one each time.
 const globalForDb = globalThis as unknown as { cloudposPool?: Pool };
 
-export const pool = (globalForDb.cloudposPool ??= new Pool({ connectionString: databaseUrl(getEnv()), max: 10 }));
+export const pool = (globalForDb.cloudposPool ??= new Pool({
+  connectionString: databaseUrl(getEnv()),
+  max: 10,
+  // An unreachable database fails a request in seconds instead of holding it forever.
+  connectionTimeoutMillis: 5000,
+}));
 
 export const db = drizzle(pool, { schema, casing: 'snake_case' });
 

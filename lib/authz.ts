@@ -1,13 +1,17 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { cache } from 'react';
 import type { z } from 'zod';
+import { isDatabaseUnavailable } from '@/db/query-errors';
 import { getActorByUserId, type Actor } from '@/db/queries/users';
 import { getSessionUserId } from '@/lib/auth';
 import { formToObject } from '@/lib/form-data';
 import { AppError, errorStatus, isAppError, type ErrorCode } from '@/lib/errors';
+import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
+import { logError } from '@/lib/log';
 import { roleCan, type Permission } from '@/lib/permissions';
 
 export type { Actor };
@@ -21,12 +25,32 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return userId ? getActorByUserId(userId) : null;
 });
 
+/** An expected failure as it is, a database outage as UNAVAILABLE, anything else as null. */
+function asAppError(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  return isDatabaseUnavailable(error) ? new AppError('UNAVAILABLE') : null;
+}
+
+/**
+ * For pages: the caller, or null when signed out. During a database outage the visitor goes to
+ * the "unavailable, try again" page (a 503, app/unavailable) and back, with the session kept.
+ */
+export async function getPageActor(): Promise<Actor | null> {
+  try {
+    return await getActor();
+  } catch (error) {
+    if (asAppError(error)?.code !== 'UNAVAILABLE') throw error;
+    const from = (await headers()).get(REQUEST_PATH_HEADER) ?? '/';
+    redirect(`/unavailable?from=${encodeURIComponent(from)}`);
+  }
+}
+
 /**
  * For pages: the caller, or a redirect to sign-in. A page outside the caller's role is a 404,
  * so that it does not reveal what exists.
  */
 export async function requirePageActor(permission?: Permission): Promise<Actor> {
-  const actor = await getActor();
+  const actor = await getPageActor();
   if (!actor) redirect('/sign-in');
   if (permission && !roleCan(actor.role, permission)) notFound();
   return actor;
@@ -55,18 +79,20 @@ export function withAction<S extends z.ZodType, T>(
       ...(fieldErrors ? { fieldErrors } : {}),
     });
 
-    const actor = await getActor();
-    if (!actor) return fail('UNAUTHENTICATED');
-    if (!roleCan(actor.role, options.permission)) return fail('FORBIDDEN');
-
-    const parsed = options.schema.safeParse(formToObject(input));
-    if (!parsed.success) return fail('INVALID_INPUT', await translateFieldErrors(parsed.error));
-
     try {
+      const actor = await getActor();
+      if (!actor) return fail('UNAUTHENTICATED');
+      if (!roleCan(actor.role, options.permission)) return fail('FORBIDDEN');
+
+      const parsed = options.schema.safeParse(formToObject(input));
+      if (!parsed.success) return fail('INVALID_INPUT', await translateFieldErrors(parsed.error));
+
       return { ok: true, data: await handler(parsed.data, actor) };
     } catch (error) {
-      if (isAppError(error)) return fail(error.code, error.fieldErrors && (await translateMessages(error.fieldErrors)));
-      console.error('server action failed', error);
+      const appError = asAppError(error);
+      if (appError?.code === 'UNAVAILABLE') logError('server action: database unavailable', error);
+      if (appError) return fail(appError.code, appError.fieldErrors && (await translateMessages(appError.fieldErrors)));
+      logError('server action failed', error);
       return fail('INTERNAL');
     }
   };
@@ -95,7 +121,7 @@ type RouteContext<P> = { params: Promise<P> };
 
 /**
  * Wraps a route handler: 401 without a session, 403 without the permission, typed errors
- * mapped to their HTTP status, anything else a 500 without details.
+ * mapped to their HTTP status, a database outage a 503, anything else a 500 without details.
  */
 export function withRoute<P = Record<string, never>>(
   permission: Permission,
@@ -108,11 +134,11 @@ export function withRoute<P = Record<string, never>>(
       if (!roleCan(actor.role, permission)) throw new AppError('FORBIDDEN');
       return await handler(req, { actor, params: await context.params });
     } catch (error) {
-      const appError = isAppError(error) ? error : new AppError('INTERNAL');
-      if (!isAppError(error)) console.error('route handler failed', error);
+      const appError = asAppError(error) ?? new AppError('INTERNAL');
+      if (!isAppError(error)) logError('route handler failed', error);
       return Response.json(
         { error: { code: appError.code, ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}) } },
-        { status: errorStatus[appError.code] },
+        { status: errorStatus[appError.code], headers: appError.code === 'UNAVAILABLE' ? { 'Retry-After': '30' } : undefined },
       );
     }
   };

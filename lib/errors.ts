@@ -6,9 +6,12 @@ export const errorStatus = {
   CONFLICT: 409,
   /** The organisation's last admin cannot be demoted or removed. */
   LAST_ADMIN: 409,
+  PAYLOAD_TOO_LARGE: 413,
   INVALID_INPUT: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The database cannot be reached: nothing was done, and the same request may work later. */
+  UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -25,14 +25,15 @@ export const rateLimitKey = (scope: string, value: string) =>
 /**
  * The caller's IP address from `X-Forwarded-For`.
  *
- * Note: each trusted proxy appends the address it saw, and Next.js fills the header from the
- * socket only when it is absent. So the client is the entry `trustedProxyHops` from the right
- * (the last one when nothing is in front); entries further left are whatever the client claimed.
+ * Note: each trusted proxy appends the address it saw, and this process appends the socket's
+ * (lib/peer-address.ts), so the chain always ends with the peer. The client is the entry
+ * `trustedProxyHops` before that: the peer itself when nothing is in front. Entries further left
+ * are whatever the client claimed, and are never used.
  */
 export function clientIp(headers: Headers, trustedProxyHops: number) {
   const entries = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((entry) => entry.trim())
     .filter(Boolean);
-  return entries[entries.length - Math.max(trustedProxyHops, 1)] ?? entries[0] ?? 'unknown';
+  return entries[entries.length - 1 - trustedProxyHops] ?? entries[0] ?? 'unknown';
 }

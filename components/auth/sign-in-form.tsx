@@ -13,13 +13,13 @@ import { TextField } from '@/components/ui/field';
  */
 const loadSending = () => Promise.all([import('@/lib/validations/auth'), import('next-auth/react')]);
 
-export function SignInForm({ callbackUrl, rateLimited }: { callbackUrl: string; rateLimited: boolean }) {
+export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: 'rateLimited' | 'unavailable' }) {
   const t = useTranslations('signIn');
   const tv = useTranslations('validation');
   const router = useRouter();
   const [email, setEmail] = useState('');
   const [fieldError, setFieldError] = useState<string>();
-  const [formError, setFormError] = useState<string | undefined>(rateLimited ? t('rateLimited') : undefined);
+  const [formError, setFormError] = useState<string | undefined>(initialError && t(initialError));
   const [sending, setSending] = useState(false);
 
   async function onSubmit(event: FormEvent) {
@@ -43,6 +43,7 @@ export function SignInForm({ callbackUrl, rateLimited }: { callbackUrl: string; 
     try {
       const result = await signIn('email', { email: parsed.data.email, callbackUrl, redirect: false });
       if (result?.status === 429) setFormError(t('rateLimited'));
+      else if (result?.status === 503) setFormError(t('unavailable'));
       else if (!result?.ok || result.error) setFormError(t('failed'));
       else router.push(`/sign-in/check-email?email=${encodeURIComponent(parsed.data.email)}`);
     } catch {

@@ -10,6 +10,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 ensureLocalEnvFile();
 await import('./load-env');
 const { getEnv, ConfigError } = await import('@/lib/env');
+const { logError } = await import('@/lib/log');
 const { prepareDatabase } = await import('@/db/runtime');
 const { seedDemoData, demoOrganisations } = await import('@/db/seed');
 
@@ -17,7 +18,8 @@ let env;
 try {
   env = getEnv();
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  if (error instanceof ConfigError) console.error(error.message);
+  else logError('demo failed', error);
   process.exit(1);
 }
 

@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import { databaseUrl } from '@/db/url';
 import type { SqlExecutor } from '@/db/transaction';
 import { getEnv } from '@/lib/env';
+import { logError } from '@/lib/log';
 import { jobDefinitions, type JobName, type JobPayload } from './definitions';
 
 const globalForBoss = globalThis as unknown as { cloudposBoss?: PgBoss };
@@ -17,7 +18,7 @@ export function getBoss() {
 /** Installs pg-boss's schema and our queues; safe to run from several processes. */
 export async function startJobQueues() {
   const boss = getBoss();
-  boss.on('error', (error) => console.error('job queue error', error));
+  boss.on('error', (error) => logError('job queue error', error));
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
   for (const definition of Object.values(jobDefinitions)) {

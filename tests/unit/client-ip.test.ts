@@ -5,11 +5,12 @@ const headers = (forwardedFor?: string) => new Headers(forwardedFor ? { 'x-forwa
 
 describe('client IP for rate limits', () => {
   it.each([
-    ['the socket address Next.js filled in', '203.0.113.9', 0, '203.0.113.9'],
-    ['the last entry when the client forged one and nothing is in front', '1.1.1.1, 203.0.113.9', 0, '203.0.113.9'],
-    ['the address one trusted proxy appended, not the forged one', '1.1.1.1, 198.51.100.7', 1, '198.51.100.7'],
-    ['the client before two trusted proxies', '1.1.1.1, 198.51.100.7, 10.0.0.2', 2, '198.51.100.7'],
-    ['the leftmost entry when fewer hops arrived than configured', '198.51.100.7', 3, '198.51.100.7'],
+    // The chain always ends with the socket's address, appended by lib/peer-address.ts.
+    ['the socket address when nothing is in front', '203.0.113.9', 0, '203.0.113.9'],
+    ['the socket address, never a forged entry, when nothing is in front', '1.1.1.1, 203.0.113.9', 0, '203.0.113.9'],
+    ['the address one trusted proxy appended, not the forged one', '1.1.1.1, 198.51.100.7, 10.0.0.1', 1, '198.51.100.7'],
+    ['the client before two trusted proxies', '1.1.1.1, 198.51.100.7, 10.0.0.2, 10.0.0.1', 2, '198.51.100.7'],
+    ['the leftmost entry when fewer hops arrived than configured', '198.51.100.7, 10.0.0.1', 3, '198.51.100.7'],
   ])('takes %s', (_case, forwardedFor, hops, ip) => {
     expect(clientIp(headers(forwardedFor), hops)).toBe(ip);
   });

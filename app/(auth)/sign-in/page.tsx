@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { getSessionUserId } from '@/lib/auth';
-import { getActor } from '@/lib/authz';
+import { getPageActor } from '@/lib/authz';
+import { safeReturnPath } from '@/lib/http/request-path';
 import { homePathFor } from '@/lib/permissions';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
@@ -12,14 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signIn'))('title') };
 }
 
-/** Only same-site paths are followed after sign-in. */
-const safeCallback = (value: unknown) =>
-  typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined;
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
-  const actor = await getActor();
+  const callbackUrl = safeReturnPath(params.callbackUrl);
+  const actor = await getPageActor();
   if (actor) redirect(callbackUrl ?? homePathFor(actor.role));
 
   const t = await getTranslations('signIn');
@@ -38,7 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         ) : (
           <>
             <p className="mt-2 text-sm text-slate-600">{t('intro')}</p>
-            <SignInForm callbackUrl={callbackUrl ?? '/'} rateLimited={params.error === 'RateLimited'} />
+            <SignInForm callbackUrl={callbackUrl ?? '/'} initialError={params.error === 'RateLimited' ? 'rateLimited' : params.error === 'Unavailable' ? 'unavailable' : undefined} />
             <p className="mt-6 text-xs text-slate-500">{t('noAccountHint')}</p>
           </>
         )}

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { unsafeApplyDeliveryStatus, unsafeGetDelivery } from '@/db/queries/deliveries';
 import { smsStatuses } from '@/db/schema';
 import { getEnv } from '@/lib/env';
+import { isAppError } from '@/lib/errors';
+import { bodyLimits, readBoundedText } from '@/lib/http/body-limit';
 import { redactAtTwilio, statusCallbackUrl } from '@/lib/sms/credentials-sms';
 
 const callbackSchema = z.object({
@@ -23,7 +25,15 @@ export async function POST(req: NextRequest, context: { params: Promise<{ delive
   const { deliveryId } = await context.params;
   const env = getEnv();
   const signature = req.headers.get('x-twilio-signature');
-  const params = Object.fromEntries(new URLSearchParams(await req.text()));
+  let body: string;
+  try {
+    // Twilio's callbacks are a few hundred bytes; anything larger is refused before it is held.
+    body = await readBoundedText(req, bodyLimits.twilioCallback);
+  } catch (error) {
+    if (isAppError(error)) return new Response('Payload too large', { status: 413 });
+    throw error;
+  }
+  const params = Object.fromEntries(new URLSearchParams(body));
   if (!env.TWILIO_AUTH_TOKEN || !signature || !twilio.validateRequest(env.TWILIO_AUTH_TOKEN, signature, statusCallbackUrl(deliveryId), params)) {
     return new Response('Forbidden', { status: 403 });
   }

@@ -1,0 +1,58 @@
+import { AppError } from '@/lib/errors';
+
+/**
+ * The largest body each kind of request may send, checked before it is read (proxy.ts) and
+ * while it is read (route handlers). Server actions keep Next.js's own limit; nothing else the
+ * portal accepts comes near these.
+ */
+export const bodyLimits = {
+  /** Twilio's status callbacks are a few hundred bytes of form fields. */
+  twilioCallback: 16 * 1024,
+  /** A sign-in request: an address and a CSRF token. */
+  auth: 16 * 1024,
+  /** Server actions: Next.js's `serverActions.bodySizeLimit` default, 1 MB. */
+  action: 1024 * 1024,
+  /** Anything else. */
+  other: 64 * 1024,
+} as const;
+
+export function bodyLimitFor(pathname: string) {
+  if (pathname.startsWith('/api/webhooks/twilio/')) return bodyLimits.twilioCallback;
+  if (pathname.startsWith('/api/auth/')) return bodyLimits.auth;
+  if (pathname.startsWith('/api/')) return bodyLimits.other;
+  return bodyLimits.action;
+}
+
+/** True when the request says, before sending it, that its body is larger than `limit`. */
+export function declaresTooLarge(headers: Headers, limit: number) {
+  const length = Number(headers.get('content-length') ?? 0);
+  return Number.isFinite(length) && length > limit;
+}
+
+/**
+ * The body as bytes, read only up to `limit`: a body without a Content-Length (chunked) is cut
+ * off and refused as soon as it passes the limit, never held whole.
+ */
+export async function readBoundedBody(request: Request, limit: number): Promise<Buffer> {
+  if (declaresTooLarge(request.headers, limit)) throw new AppError('PAYLOAD_TOO_LARGE');
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: a cloned body's cancel waits for the other branch, which nobody reads now.
+      reader.cancel().catch(() => undefined);
+      throw new AppError('PAYLOAD_TOO_LARGE');
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+export async function readBoundedText(request: Request, limit: number) {
+  return new TextDecoder().decode(await readBoundedBody(request, limit));
+}
