@@ -9,9 +9,11 @@ import { prepareDatabase } from '@/db/runtime';
 import { ensureOrganisation } from '@/db/queries/organisations';
 import { upsertMember } from '@/db/queries/users';
 import { getEnv } from '@/lib/env';
+import { emailAddress, oneLine } from '@/lib/validations/form-fields';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' } } });
-const input = z.object({ email: z.email(), name: z.string().trim().min(1) }).safeParse(values);
+// The same rules as the portal's forms: this name goes into emails like any other.
+const input = z.object({ email: emailAddress(), name: oneLine().min(1) }).safeParse(values);
 if (!input.success) {
   console.error('Usage: npm run bootstrap:admin -- --email you@poplapay.fi --name "Your Name"');
   process.exit(2);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode } from '@/lib/validations/form-fields';
+import { countryCode, oneLine } from '@/lib/validations/form-fields';
 import { isValidFinnishBusinessId, normaliseFinnishBusinessId } from '@/lib/business-id';
 import { partnerOrganisationKinds } from '@/lib/organisation-kinds';
 
@@ -10,13 +10,11 @@ import { partnerOrganisationKinds } from '@/lib/organisation-kinds';
  */
 
 const organisationFields = z.object({
-  name: z.string().trim().min(1, 'admin.nameRequired').max(200, 'tooLong'),
-  businessId: z.string().trim().min(1, 'admin.businessIdRequired').max(40, 'tooLong'),
+  name: oneLine().min(1, 'admin.nameRequired').max(200, 'tooLong'),
+  businessId: oneLine().min(1, 'admin.businessIdRequired').max(40, 'tooLong'),
   country: countryCode,
   // An empty field means "no contact email", so it is not an invalid address.
-  contactEmail: z
-    .string()
-    .trim()
+  contactEmail: oneLine()
     .toLowerCase()
     .max(254, 'tooLong')
     .refine((value) => value === '' || z.email().safeParse(value).success, 'emailInvalid')

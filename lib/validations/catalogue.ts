@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { checkbox, checkboxList } from '@/lib/validations/form-fields';
+import { checkbox, checkboxList, oneLine } from '@/lib/validations/form-fields';
 
 /**
  * Support admins' ECR catalogue form, shared by the browser and the server action. Messages are
  * keys of the `validation` catalogue.
  */
-const required = (message: string) => z.string().trim().min(1, message).max(200, 'tooLong');
+const required = (message: string) => oneLine().min(1, message).max(200, 'tooLong');
 
 export const catalogueEntrySchema = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode } from '@/lib/validations/form-fields';
+import { countryCode, emailAddress, multiLine, oneLine } from '@/lib/validations/form-fields';
 import { parseContactPhone } from '@/lib/phone';
 import { businessIdCheckable, checkBusinessId } from '@/lib/validations/admin';
 import { splitTerminalIds, terminalIdPattern } from '@/lib/validations/order';
@@ -12,8 +12,7 @@ import { normaliseFinnishBusinessId } from '@/lib/business-id';
 
 /** Terminal IDs as typed (one per line, or separated by commas or spaces), upper-cased. */
 const terminalIdList = (options: { min: number }) =>
-  z
-    .string()
+  multiLine()
     .max(2000, 'tooLong')
     .default('')
     .transform((value) => splitTerminalIds(value.toUpperCase()))
@@ -26,12 +25,12 @@ const terminalIdList = (options: { min: number }) =>
 export const addMerchantSchema = z
   .object({
     subChannelOrderId: z.uuid(),
-    name: z.string().trim().min(1, 'merchantNameRequired').max(200, 'tooLong'),
-    businessId: z.string().trim().min(1, 'businessIdRequired').max(40, 'tooLong'),
+    name: oneLine().min(1, 'merchantNameRequired').max(200, 'tooLong'),
+    businessId: oneLine().min(1, 'businessIdRequired').max(40, 'tooLong'),
     country: countryCode,
-    contactName: z.string().trim().min(1, 'merchants.contactNameRequired').max(200, 'tooLong'),
-    contactEmail: z.string().trim().toLowerCase().pipe(z.email('emailInvalid')),
-    contactPhone: z.string().trim().max(40, 'tooLong').default(''),
+    contactName: oneLine().min(1, 'merchants.contactNameRequired').max(200, 'tooLong'),
+    contactEmail: emailAddress(),
+    contactPhone: oneLine().max(40, 'tooLong').default(''),
     terminalIds: terminalIdList({ min: 0 }),
   })
   .superRefine(checkBusinessId, { when: businessIdCheckable })

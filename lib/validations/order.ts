@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCode } from '@/lib/validations/form-fields';
+import { countryCode, emailAddress, multiLine, oneLine } from '@/lib/validations/form-fields';
 import { isValidFinnishBusinessId, normaliseFinnishBusinessId } from '@/lib/business-id';
 import { accountTypes, typeRequirements } from '@/lib/orders/model';
 import { parseRecipientPhone } from '@/lib/phone';
@@ -9,7 +9,9 @@ import { parseRecipientPhone } from '@/lib/phone';
  * it again: the server is the authority. Messages are keys of the `validation` catalogue.
  * Fields a type does not use are accepted and dropped, so switching type loses nothing typed.
  */
-const text = (max: number) => z.string().trim().max(max, 'tooLong').default('');
+
+/** An optional one-line field: '' when left empty. */
+const text = (max: number) => oneLine().max(max, 'tooLong').default('');
 
 export const terminalIdPattern = /^[A-Za-z0-9-]{4,32}$/;
 
@@ -19,16 +21,16 @@ export const splitTerminalIds = (value: string) => [...new Set(value.split(/[\s,
 export const orderFormSchema = z
   .object({
     type: z.enum(accountTypes, { error: 'typeRequired' }),
-    recipientName: z.string().trim().min(1, 'recipientNameRequired').max(200, 'tooLong'),
-    recipientEmail: z.string().trim().toLowerCase().pipe(z.email('emailInvalid')),
+    recipientName: oneLine().min(1, 'recipientNameRequired').max(200, 'tooLong'),
+    recipientEmail: emailAddress(),
     recipientPhone: text(40),
     ecrSupplierName: text(200),
     ecrName: text(200),
     merchantName: text(200),
     merchantBusinessId: text(40),
     merchantCountry: countryCode,
-    terminalIds: z.string().max(2000, 'tooLong').default(''),
-    additionalInfo: text(2000),
+    terminalIds: multiLine().max(2000, 'tooLong').default(''),
+    additionalInfo: multiLine().max(2000, 'tooLong').default(''),
     idempotencyKey: z.uuid(),
   })
   .superRefine((order, ctx) => {
@@ -86,14 +88,17 @@ export const orderIdSchema = z.object({ orderId: z.uuid() });
 
 export const answerQuestionSchema = z.object({
   orderId: z.uuid(),
-  answer: z.string().trim().min(1, 'answerRequired').max(2000, 'tooLong'),
+  answer: multiLine().min(1, 'answerRequired').max(2000, 'tooLong'),
 });
 
-/** The partner list's filters, from the URL. Anything unknown is ignored rather than an error. */
+/**
+ * The partner list's filters, from the URL. Anything unknown is ignored rather than an error; a
+ * search with control characters is no search (PostgreSQL would refuse a NUL byte in it).
+ */
 export const orderListFiltersSchema = z.object({
   state: z.enum(['open', 'submitted', 'in_progress', 'needs_info', 'completed', 'rejected', 'cancelled']).optional().catch(undefined),
   type: z.enum(accountTypes).optional().catch(undefined),
-  q: z.string().trim().max(100).optional().catch(undefined),
-  after: z.string().max(200).optional().catch(undefined),
+  q: oneLine().max(100).optional().catch(undefined),
+  after: oneLine().max(200).optional().catch(undefined),
 });
 export type OrderListFilters = z.infer<typeof orderListFiltersSchema>;

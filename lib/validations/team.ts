@@ -1,19 +1,20 @@
 import { z } from 'zod';
 import { roles } from '@/db/schema';
+import { emailAddress, oneLine } from '@/lib/validations/form-fields';
 
 /** Team management forms; messages are keys of the `validation` catalogue. */
 export const inviteMemberSchema = z.object({
   organisationId: z.uuid(),
-  email: z.string().trim().toLowerCase().pipe(z.email('emailInvalid')),
+  email: emailAddress(),
   role: z.enum(roles, { error: 'roleInvalid' }),
 });
 
 export const changeRoleSchema = z.object({
   organisationId: z.uuid(),
-  userId: z.string().min(1),
+  userId: oneLine().min(1),
   role: z.enum(roles, { error: 'roleInvalid' }),
 });
 
-export const removeMemberSchema = z.object({ organisationId: z.uuid(), userId: z.string().min(1) });
+export const removeMemberSchema = z.object({ organisationId: z.uuid(), userId: oneLine().min(1) });
 
 export const invitationTokenSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { searchPartnersForActor } from '@/db/queries/organisations';
 import { translateFieldErrors, withRoute } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
+import { oneLine } from '@/lib/validations/form-fields';
 
-const searchSchema = z.object({ q: z.string().trim().min(2, 'searchTooShort').max(100, 'tooLong') });
+const searchSchema = z.object({ q: oneLine().min(2, 'searchTooShort').max(100, 'tooLong') });
 
 /** GET /api/organisations?q=kassa – up to ten partners matching a name or business ID (support's filter). */
 export const GET = withRoute('organisations:read-any', async (req, { actor }) => {

@@ -1,7 +1,7 @@
 import type { Order } from '@/db/schema';
 import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
 import type { OrderEmailKind } from '@/lib/jobs/definitions';
-import { renderEmail } from './layout';
+import { quoted, renderEmail, type EmailContent } from './layout';
 
 type OrderForEmail = Pick<Order, 'id' | 'number' | 'type' | 'recipientName' | 'merchantName' | 'dueAt' | 'recipientPhone'>;
 
@@ -28,13 +28,13 @@ export function orderEmail(kind: OrderEmailKind, order: OrderForEmail, portalUrl
     username: extra.username ?? '',
     lastDigits: order.recipientPhone.slice(-3),
   };
-  const paragraphs: Record<OrderEmailKind, string[]> = {
+  const paragraphs: Record<OrderEmailKind, EmailContent['paragraphs']> = {
     received: [
       order.type === 'merchant_rights' ? t('email.order.received.bodyRights', values) : t('email.order.received.body', values),
       t('email.order.received.follow'),
     ],
-    question: [t('email.order.question.body'), values.text, t('email.order.question.follow')],
-    rejected: [t('email.order.rejected.body'), values.text],
+    question: [t('email.order.question.body'), quoted(values.text), t('email.order.question.follow')],
+    rejected: [t('email.order.rejected.body'), quoted(values.text)],
     completed: [order.type === 'merchant_rights' ? t('email.order.completed.bodyRights', values) : t('email.order.completed.body', values)],
     credentials: [t('email.order.credentials.body', values), t('email.order.credentials.sms', values), t('email.order.credentials.change')],
   };
