@@ -35,6 +35,8 @@ export default defineConfig({
     { name: 'ui', testMatch: /.*\.ui\.spec\.ts/, dependencies: ['setup'], use: browser },
     // Tests that change settings every other test relies on run alone, after the rest.
     { name: 'settings', testMatch: /.*\.settings\.spec\.ts/, dependencies: ['ui', 'api'], use: browser },
+    // Stops and restarts the database under the server: last of all.
+    { name: 'outage', testMatch: /.*\.outage\.spec\.ts/, dependencies: ['settings'], use: browser },
   ],
   webServer: [
     {

@@ -2,6 +2,7 @@ import 'server-only';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
 import { getEnv } from '@/lib/env';
+import { logError } from '@/lib/log';
 import { installQueryErrorRedaction } from './query-errors';
 import * as schema from './schema';
 import { databaseUrl } from './url';
@@ -17,6 +18,11 @@ export const pool = (globalForDb.cloudposPool ??= new Pool({
   // An unreachable database fails a request in seconds instead of holding it forever.
   connectionTimeoutMillis: 5000,
 }));
+
+// An idle connection the database drops (a restart, an outage) is logged, not fatal; the pool opens a new one when asked.
+if (!pool.listenerCount('error')) {
+  pool.on('error', (error) => logError('idle database connection closed', error));
+}
 
 export const db = drizzle(pool, { schema, casing: 'snake_case' });
 

@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { embeddedDatabaseUrl } from '@/db/url';
@@ -14,6 +14,12 @@ export const linkIn = (text: string, path: string) => text.match(new RegExp(`htt
 
 /** Every message the Twilio double has taken. */
 export const doubleMessages = async () => (await (await fetch(`${TWILIO_DOUBLE_URL}/__messages`)).json()) as TwilioMessage[];
+
+/** Asks for a sign-in link the way next-auth's client does. */
+export async function requestSignInLink(request: APIRequestContext, email: string, headers: Record<string, string> = {}) {
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  return request.post('/api/auth/signin/email', { form: { email, csrfToken, callbackUrl: '/', json: 'true' }, headers, maxRedirects: 0 });
+}
 
 type Data = ReturnType<typeof factories> & { db: ReturnType<typeof drizzle<typeof schema>> };
 
@@ -31,14 +37,20 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  /** Fails a test whose page lacked a message: a namespace missing from the page's ClientMessages. */
+  /**
+   * Fails a test whose page lacked a message (a namespace missing from the page's ClientMessages)
+   * or broke the Content-Security-Policy: every page of the suite runs under the real policy.
+   */
   page: async ({ page }, use) => {
     const missing: string[] = [];
+    const violations: string[] = [];
     page.on('console', (message) => {
       if (message.text().includes('MISSING_MESSAGE')) missing.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
     await use(page);
     expect(missing, "a client component used a namespace missing from its page's <ClientMessages namespaces>").toEqual([]);
+    expect(violations, 'the page broke its Content-Security-Policy').toEqual([]);
   },
   /** Signs a browser context in with a database session, as the magic link would. */
   signInAs: async ({ context, data }, use) => {

@@ -1,16 +1,6 @@
-import type { APIRequestContext } from '@playwright/test';
 import { eq } from 'drizzle-orm';
 import { outboxMessages } from '@/db/schema';
-import { expect, test } from '../fixtures';
-
-/** Asks for a sign-in link the way next-auth's client does. */
-async function requestLink(request: APIRequestContext, email: string) {
-  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-  return request.post('/api/auth/signin/email', {
-    form: { email, csrfToken, callbackUrl: '/', json: 'true' },
-    maxRedirects: 0,
-  });
-}
+import { expect, requestSignInLink as requestLink, test } from '../fixtures';
 
 test('[AUTH] an unknown address gets the same answer as a known one, and no email', async ({ request, data }) => {
   const { user } = await data.createPerson('partner_admin');

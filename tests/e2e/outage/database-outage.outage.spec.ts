@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { startEmbeddedPostgres, type RunningDatabase } from '@/db/embedded';
+import * as schema from '@/db/schema';
+import { embeddedDatabaseUrl } from '@/db/url';
+import { factories } from '@/tests/support/factories';
+import { E2E_PG, E2E_SERVER_LOG } from '@/tests/support/test-env';
+import { expect, test } from '../fixtures';
+
+/**
+ * The database goes down under a signed-in person, then comes back. Runs last and alone (the
+ * `outage` project): every other test needs the database.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let restarted: RunningDatabase | undefined;
+test.afterAll(async () => restarted?.stop());
+
+const databaseUrl = embeddedDatabaseUrl(E2E_PG.port);
+
+async function acceptsConnections() {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 1000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Stops the e2e server's cluster the way an operator's fast shutdown would. */
+async function stopDatabase() {
+  const pid = Number(readFileSync(path.join(E2E_PG.dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  process.kill(pid, 'SIGINT');
+  await expect.poll(acceptsConnections, { timeout: 20_000 }).toBe(false);
+}
+
+test('[OUTAGE] pages say "try again" with a 503, actions say nothing was saved, the session survives, and no log holds it', async ({
+  page,
+  context,
+  signInAs,
+}) => {
+  test.setTimeout(90_000);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  pool.on('error', () => undefined);
+  const data = factories(drizzle(pool, { schema, casing: 'snake_case' }));
+  const { user } = await data.createPerson('partner_admin');
+  await pool.end();
+  await signInAs(user.id);
+  const token = (await context.cookies()).find((cookie) => cookie.name === 'next-auth.session-token')!.value;
+
+  await page.goto('/account');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const logBefore = readFileSync(E2E_SERVER_LOG, 'utf8').length;
+
+  await stopDatabase();
+
+  // An action on the page that was open: a retryable error, not a sign-out.
+  await page.getByLabel('Name').fill('Name While Down');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('The service is unavailable at the moment, so nothing was saved. Try again in a minute.')).toBeVisible();
+
+  // A page: the outage page with a 503, linking back to where the person was.
+  const response = await page.goto('/orders');
+  expect(response?.status()).toBe(503);
+  await expect(page.getByRole('heading', { name: 'Service unavailable' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', '/orders');
+  const api = await page.request.get('/api/organisations/00000000-0000-4000-8000-000000000000');
+  expect(api.status()).toBe(503);
+
+  expect((await context.cookies()).find((cookie) => cookie.name === 'next-auth.session-token')?.value).toBe(token);
+  const logDuringOutage = readFileSync(E2E_SERVER_LOG, 'utf8').slice(logBefore);
+  expect(logDuringOutage).toContain('ECONNREFUSED');
+  expect(logDuringOutage).not.toContain(token);
+  expect(logDuringOutage).not.toContain(user.email);
+
+  // Back up: the same session works, nobody had to sign in again.
+  restarted = await startEmbeddedPostgres({ dir: E2E_PG.dir, port: E2E_PG.port });
+  await page.getByRole('link', { name: 'Try again' }).click();
+  await expect(page).toHaveURL(/\/orders$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(readFileSync(E2E_SERVER_LOG, 'utf8')).not.toContain(token);
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { bodyLimitFor, bodyLimits, readBoundedText } from '@/lib/http/body-limit';
+import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
+
+describe('security headers', () => {
+  it('allow scripts only with the response nonce, and no framing', () => {
+    const policy = contentSecurityPolicy('abc123');
+    expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+  });
+
+  it('send HSTS only when the portal is served over https', () => {
+    expect(securityHeaders({ nonce: 'n', https: true })['Strict-Transport-Security']).toMatch(/max-age=\d{8}/);
+    expect(securityHeaders({ nonce: 'n', https: false })).not.toHaveProperty('Strict-Transport-Security');
+  });
+
+  it('use a fresh nonce each time', () => {
+    expect(newNonce()).not.toBe(newNonce());
+    expect(Buffer.from(newNonce(), 'base64')).toHaveLength(16);
+  });
+});
+
+describe('body limits', () => {
+  it("keep Twilio's callbacks and sign-in small", () => {
+    expect(bodyLimitFor('/api/webhooks/twilio/status/abc')).toBe(bodyLimits.twilioCallback);
+    expect(bodyLimitFor('/api/auth/signin/email')).toBe(bodyLimits.auth);
+    expect(bodyLimitFor('/orders/new/form')).toBe(bodyLimits.action);
+  });
+
+  it('read a body within the limit and refuse one over it', async () => {
+    const post = (body: string) => new Request('http://portal.test/', { method: 'POST', body });
+    expect(await readBoundedText(post('From=%2B358'), 100)).toBe('From=%2B358');
+    await expect(readBoundedText(post('x'.repeat(101)), 100)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+});
