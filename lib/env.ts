@@ -6,7 +6,8 @@ import { parseKeyring } from '@/lib/credentials/encryption';
  *
  * Note: `APP_ENV=production` turns every "falls back to a local stand-in" into a hard
  * requirement: a real database, Resend and Twilio. Locally (the default) the app starts an
- * embedded PostgreSQL and sends email and SMS to the development outbox.
+ * embedded PostgreSQL and keeps email and SMS in the development outbox table; the page that
+ * shows them needs no sign-in, so it is served only with an explicit `DEV_OUTBOX=true`.
  */
 
 const postgresUrl = z
@@ -52,6 +53,7 @@ const schema = z
     SMS_RATE_PER_SECOND: z.coerce.number().min(0).max(1000).default(10),
     PASSWORD_RETENTION_HOURS: z.coerce.number().int().min(1).max(168).default(72),
     RUN_WORKERS_IN_APP: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    DEV_OUTBOX: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   })
   .superRefine((env, ctx) => {
     const require = (key: keyof typeof env, why: string) => {
@@ -78,6 +80,7 @@ const schema = z
       if (!env.NEXTAUTH_URL.startsWith('https://')) {
         ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_URL'], message: `must be https:// ${why}` });
       }
+      if (env.DEV_OUTBOX) ctx.addIssue({ code: 'custom', path: ['DEV_OUTBOX'], message: `must not be true ${why}` });
     }
   });
 
@@ -114,7 +117,21 @@ export function getEnv(): Env {
   return cached;
 }
 
-/** True when email and SMS go to the development outbox instead of Resend and Twilio. */
+/**
+ * True when email and SMS go to the development outbox table instead of Resend and Twilio.
+ * Whether anyone can read that table through the web is {@link servesOutbox}.
+ */
 export function usesOutbox(env: Env = getEnv()) {
   return { email: !env.RESEND_API_KEY, sms: !env.TWILIO_ACCOUNT_SID };
+}
+
+/**
+ * True when the development outbox page (`/dev/outbox`) is served.
+ *
+ * Note: the page needs no sign-in and shows sign-in links, so a missing provider alone never
+ * opens it: it takes an explicit `DEV_OUTBOX=true`, and never with `APP_ENV=production` (which
+ * {@link parseEnv} refuses anyway; checked again here so that no env object opens it there).
+ */
+export function servesOutbox(env: Env = getEnv()) {
+  return env.DEV_OUTBOX && env.APP_ENV !== 'production';
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/actions';
 import { Badge } from '@/components/ui/badge';
 import type { Actor } from '@/lib/authz';
-import { usesOutbox } from '@/lib/env';
+import { servesOutbox } from '@/lib/env';
 import { homePathFor, roleCan } from '@/lib/permissions';
 import { NavLinks, type NavItem } from './nav-links';
 import { UserMenu } from './user-menu';
@@ -11,7 +11,6 @@ import { UserMenu } from './user-menu';
 /** Header with the caller's organisation and role, and the navigation their role allows. */
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations();
-  const outbox = usesOutbox();
   const items: NavItem[] = [
     ...(roleCan(actor.role, 'orders:own') ? [{ href: '/orders', label: t('nav.orders') }] : []),
     ...(roleCan(actor.role, 'support:queue')
@@ -27,7 +26,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
       : []),
     ...(roleCan(actor.role, 'admin:manage') ? [{ href: '/admin', label: t('nav.admin') }] : []),
     { href: `/organisations/${actor.organisationId}`, label: t('nav.team') },
-    ...(outbox.email || outbox.sms ? [{ href: '/dev/outbox', label: t('nav.outbox') }] : []),
+    ...(servesOutbox() ? [{ href: '/dev/outbox', label: t('nav.outbox') }] : []),
   ];
   return (
     <header className="border-b border-slate-200 bg-white">

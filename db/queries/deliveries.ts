@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { refreshDueAt, transition } from '@/db/queries/orders';
+import { rewriteOutboxBodies } from '@/db/queries/outbox';
 import { credentials, orderEvents, orders, smsDeliveries, type Order, type SmsStatus } from '@/db/schema';
 import { inTransaction, type SqlExecutor } from '@/db/transaction';
 import { enqueueJob } from '@/lib/jobs/boss';
@@ -8,6 +9,7 @@ import type { OrderEventKind, OrderState } from '@/lib/orders/model';
 import { deliveryTransitions, supportTransitions } from '@/lib/orders/transitions';
 import { MAX_SMS_ATTEMPTS, classifyDeliveryFailure, isFinalSmsStatus, movesForward } from '@/lib/sms/delivery-rules';
 import { getTranslator } from '@/lib/i18n/translator';
+import { REDACTED_PASSWORD, credentialsSmsText, outboxSmsKey } from '@/lib/sms/credentials-text';
 
 /*
  * Note: everything here acts for the system (the SMS worker, Twilio's callbacks), by delivery
@@ -151,7 +153,7 @@ export async function unsafeRecordAccepted(messages: AcceptedMessage[]) {
   });
 }
 
-/** Erases an order's sealed password; the username stays. */
+/** Erases an order's sealed password, and its copies in the development outbox; the username stays. */
 async function erasePassword(tx: DbOrTx, order: EventOrder, why: 'delivered' | 'expired' | 'failed') {
   const erased = await tx
     .update(credentials)
@@ -159,6 +161,21 @@ async function erasePassword(tx: DbOrTx, order: EventOrder, why: 'delivered' | '
     .where(and(eq(credentials.orderId, order.orderId), isNull(credentials.erasedAt)))
     .returning({ orderId: credentials.orderId });
   if (erased.length) await addEvent(tx, order, 'password_erased', { why });
+  // Even when the password was erased before: a job that had opened it may have written its copy since.
+  await redactOutboxCopies(tx, order.orderId);
+}
+
+/**
+ * The outbox copies of an order's password SMS, with the password replaced by a marker: the
+ * outbox keeps it no longer than Twilio does (see redactAtTwilio). Without outbox copies (Twilio
+ * in use) this changes nothing.
+ */
+async function redactOutboxCopies(tx: DbOrTx, orderId: string) {
+  const sent = await tx.select({ id: smsDeliveries.id, reference: smsDeliveries.reference }).from(smsDeliveries).where(eq(smsDeliveries.orderId, orderId));
+  await rewriteOutboxBodies(
+    tx,
+    sent.map((delivery) => ({ idempotencyKey: outboxSmsKey(delivery.id), bodyText: credentialsSmsText(REDACTED_PASSWORD, delivery.reference) })),
+  );
 }
 
 const failureReasons: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, type DbOrTx } from '@/db';
 import { outboxMessages, type OutboxChannel } from '@/db/schema';
 
 export async function insertOutboxMessage(message: {
@@ -19,7 +19,21 @@ export async function insertOutboxMessage(message: {
   return row.id;
 }
 
-/** Newest first. Only served while the outbox is in use (never with APP_ENV=production). */
+/**
+ * Rewrites the bodies of outbox messages, found by their idempotency keys (a redacted copy of a
+ * password SMS); a key with no message changes nothing.
+ */
+export async function rewriteOutboxBodies(tx: DbOrTx, bodies: { idempotencyKey: string; bodyText: string }[]) {
+  if (!bodies.length) return;
+  await tx
+    .update(outboxMessages)
+    .set({ bodyText: sql`rewritten.body_text` })
+    .where(eq(outboxMessages.idempotencyKey, sql`rewritten.key`))
+    .from(sql`jsonb_to_recordset(${JSON.stringify(bodies.map(({ idempotencyKey, bodyText }) => ({ key: idempotencyKey, body_text: bodyText })))}::jsonb)
+      AS rewritten(key text, body_text text)`);
+}
+
+/** Newest first. Read by /dev/outbox, which only DEV_OUTBOX=true serves (never with APP_ENV=production). */
 export async function listOutboxMessages(options: { limit: number; recipient?: string }) {
   return db
     .select()

@@ -145,26 +145,37 @@ export async function getSubChannel(actor: Actor, orderId: string) {
 }
 
 /**
- * Makes sure no Terminal ID is already connected (active) under the sub-channel: a field error
- * names those that are. Holds a lock on the sub-channel until the transaction ends, so that two
- * people cannot claim one ID at once.
+ * Makes sure no Terminal ID is already connected (active) under the sub-channel. Holds a lock on
+ * the sub-channel until the transaction ends, so that two people cannot claim one ID at once.
+ * Call it only with a sub-channel the actor was found to reach (writableSubChannel, ownMerchant).
+ *
+ * Note: IDs are unique across the whole sub-channel, so some taken ones may be under merchants
+ * the actor does not see (another reseller's; a reseller's once the entry turns 3b). Those are
+ * refused without naming any ID or saying where it is; only when every taken ID is under a
+ * merchant the actor sees does the field error name them.
  */
-async function claimTerminalIds(tx: DbOrTx, subChannelOrderId: string, terminalIds: string[]) {
+async function claimTerminalIds(tx: DbOrTx, actor: Actor, subChannelOrderId: string, terminalIds: string[]) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sub-channel:${subChannelOrderId}`}))`);
   if (terminalIds.length === 0) return;
   const taken = await tx
-    .select({ terminalId: terminals.terminalId })
+    .select({ terminalId: terminals.terminalId, visible: sql<boolean>`${merchantsVisibleTo(actor) ?? sql`true`}` })
     .from(terminals)
+    .innerJoin(merchants, eq(merchants.id, terminals.merchantId))
+    .innerJoin(orders, eq(orders.id, merchants.subChannelOrderId))
+    .leftJoin(ecrProducts, eq(ecrProducts.id, orders.ecrProductId))
     .where(and(eq(terminals.subChannelOrderId, subChannelOrderId), inArray(terminals.terminalId, terminalIds), isNull(terminals.removedAt)));
-  if (taken.length > 0)
-    throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { terminalIds: [`merchants.terminalTaken|${taken.map((row) => row.terminalId).join(', ')}`] });
+  if (taken.length === 0) return;
+  const refusal = taken.every((row) => row.visible)
+    ? `merchants.terminalTaken|${taken.map((row) => row.terminalId).join(', ')}`
+    : 'merchants.terminalUnavailable';
+  throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { terminalIds: [refusal] });
 }
 
 /** Adds a merchant (and its first Terminal IDs) to a sub-channel, kept by the actor's organisation. No order is needed. */
 export async function addMerchant(actor: Actor, input: AddMerchantInput) {
   return db.transaction(async (tx) => {
     const subChannel = await writableSubChannel(tx, actor, input.subChannelOrderId);
-    await claimTerminalIds(tx, subChannel.id, input.terminalIds);
+    await claimTerminalIds(tx, actor, subChannel.id, input.terminalIds);
     const [merchant] = await tx
       .insert(merchants)
       .values({
@@ -210,7 +221,7 @@ async function ownMerchant(tx: DbOrTx, actor: Actor, merchantId: string) {
 export async function addTerminals(actor: Actor, input: { merchantId: string; terminalIds: string[] }) {
   await db.transaction(async (tx) => {
     const merchant = await ownMerchant(tx, actor, input.merchantId);
-    await claimTerminalIds(tx, merchant.subChannelOrderId, input.terminalIds);
+    await claimTerminalIds(tx, actor, merchant.subChannelOrderId, input.terminalIds);
     await tx.insert(terminals).values(
       input.terminalIds.map((terminalId) => ({ merchantId: merchant.id, subChannelOrderId: merchant.subChannelOrderId, terminalId, createdByUserId: actor.userId })),
     );

@@ -48,19 +48,25 @@ console.log(
   [
     '',
     `CloudPOS Account Orders is running at ${env.NEXTAUTH_URL}`,
-    `Sign in at ${env.NEXTAUTH_URL}/sign-in with one of these addresses; the sign-in link appears in the outbox at ${env.NEXTAUTH_URL}/dev/outbox`,
+    `Sign in at ${env.NEXTAUTH_URL}/sign-in with one of these addresses; ${
+      env.DEV_OUTBOX ? `the sign-in link appears in the outbox at ${env.NEXTAUTH_URL}/dev/outbox` : 'DEV_OUTBOX is off in .env, so the outbox page is not served'
+    }`,
     ...people,
     '',
   ].join('\n'),
 );
 
-/** Creates .env with fresh secrets (sign-in, password encryption) and the local URL, unless already set. */
+/**
+ * Creates .env with fresh secrets (sign-in, password encryption), the local URL and the outbox
+ * page (where the demo's sign-in links arrive), unless already set.
+ */
 function ensureLocalEnvFile() {
   const existing = existsSync('.env') ? readFileSync('.env', 'utf8') : '';
   const lines: string[] = [];
   if (!/^NEXTAUTH_SECRET=./m.test(existing)) lines.push(`NEXTAUTH_SECRET=${randomBytes(32).toString('base64')}`);
   if (!/^NEXTAUTH_URL=./m.test(existing)) lines.push('NEXTAUTH_URL=http://localhost:3000');
   if (!/^CREDENTIALS_ENCRYPTION_KEYS=./m.test(existing)) lines.push(`CREDENTIALS_ENCRYPTION_KEYS=local1:${randomBytes(32).toString('base64')}`);
+  if (!/^DEV_OUTBOX=./m.test(existing)) lines.push('DEV_OUTBOX=true');
   if (lines.length) {
     appendFileSync('.env', `${existing && !existing.endsWith('\n') ? '\n' : ''}# written by npm run demo\n${lines.join('\n')}\n`);
     console.log('Wrote local secrets to .env (git-ignored).');

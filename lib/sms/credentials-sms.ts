@@ -15,7 +15,7 @@ import { insertOutboxMessage } from '@/db/queries/outbox';
 import { smsStatuses, type SmsStatus } from '@/db/schema';
 import { open, type Sealed } from '@/lib/credentials/encryption';
 import { getEnv, usesOutbox } from '@/lib/env';
-import { getTranslator } from '@/lib/i18n/translator';
+import { credentialsSmsText, outboxSmsKey } from './credentials-text';
 import { classifyApiFailure, isFinalSmsStatus } from './delivery-rules';
 import { getTwilioClient } from './twilio-client';
 
@@ -99,7 +99,8 @@ async function prepare(row: Delivery, accepted: AcceptedMessage[]) {
     return false;
   }
   if (usesOutbox().sms) {
-    await insertOutboxMessage({ channel: 'sms', recipient: delivery.toPhone, bodyText: smsText(row), idempotencyKey: `sms/${delivery.id}` });
+    // Delivered at once: that erases the password and redacts this copy (see erasePassword).
+    await insertOutboxMessage({ channel: 'sms', recipient: delivery.toPhone, bodyText: smsText(row), idempotencyKey: outboxSmsKey(delivery.id) });
     await unsafeRecordAccepted([{ deliveryId: delivery.id, sid: `outbox-${delivery.id}`, status: 'sent' }]);
     await unsafeApplyDeliveryStatus(delivery.id, 'delivered', null);
     return false;
@@ -166,7 +167,7 @@ function sealedPassword({ sealed }: Delivery): Sealed | null {
 /** The message, with the password opened just before it is sent. */
 function smsText(row: Delivery) {
   const password = open(sealedPassword(row)!, getEnv().CREDENTIALS_ENCRYPTION_KEYS, row.delivery.orderId);
-  return getTranslator()('sms.credentials', { password, reference: row.delivery.reference });
+  return credentialsSmsText(password, row.delivery.reference);
 }
 
 /** After delivery, the message text (with the password) is removed from Twilio's logs too. */

@@ -264,7 +264,11 @@ describe('merchants under a sub-channel', () => {
     ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const [rejected] = results.filter((result) => result.status === 'rejected');
-    expect(rejected!.reason).toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { terminalIds: [expect.stringMatching(/^merchants\.terminalTaken\|/)] } });
+    // The supplier sees the reseller's merchant and is told which ID; the reseller does not see the supplier's.
+    expect(rejected!.reason).toMatchObject({
+      code: 'INVALID_INPUT',
+      fieldErrors: { terminalIds: [expect.stringMatching(/^merchants\.(terminalTaken\|RACE0001|terminalUnavailable)$/)] },
+    });
     expect(await merchantCount(w.order.id)).toBe(1);
   });
 
@@ -291,6 +295,72 @@ describe('merchants under a sub-channel', () => {
     expect((await refusal(deactivateMerchant(w.r1, { merchantId }))).code).toBe('CONFLICT');
     expect((await refusal(connect(w.r1, merchantId, 'TERM0009'))).code).toBe('CONFLICT');
     expect(await activeTerminalsOf(merchantId)).toEqual([]);
+  });
+});
+
+describe('a Terminal ID taken outside the caller\'s view', () => {
+  const UNAVAILABLE = 'merchants.terminalUnavailable';
+
+  /** A refusal that says nothing of the taken terminal: no ID, no merchant, no organisation. */
+  async function refusedBlindly(promise: Promise<unknown>, hidden: { terminalId: string; merchantName: string; organisationName: string }) {
+    const error = await refusal(promise);
+    expect(error).toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { terminalIds: [UNAVAILABLE] } });
+    const said = JSON.stringify({ message: error.message, fieldErrors: error.fieldErrors });
+    for (const secret of Object.values(hidden)) expect(said).not.toContain(secret);
+  }
+
+  it('another organisation\'s sub-channel is not found, before any Terminal ID is looked at', async () => {
+    const w = await world();
+    await add(w.r1, w.order.id, { name: 'Reseller One Shop', terminalIds: 'TID-10001' });
+    const integrator = await data.createPerson('partner_admin', 'ecr_integrator');
+    const outsiders = [w.r2, await actorOf(integrator.user.id)];
+    for (const actor of outsiders) {
+      const error = await refusal(add(actor, w.order.id, { name: 'Outsider Shop', terminalIds: 'TID-10001' }));
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.fieldErrors).toBeUndefined();
+    }
+    // Their own merchants elsewhere do not open this sub-channel either.
+    const ownSubChannel = await w.subChannelOf(integrator.organisation.id, integrator.user.id);
+    const ownMerchant = await add(outsiders[1]!, ownSubChannel.id, { name: 'Own Shop', terminalIds: 'TID-10001' });
+    expect(await activeTerminalsOf(ownMerchant)).toEqual(['TID-10001']);
+    expect(await merchantNames(w.s, w.order.id)).toEqual(['Reseller One Shop']);
+  });
+
+  it('a reseller is not told about another reseller\'s terminal in the same sub-channel, and nothing is written', async () => {
+    const w = await world();
+    const r3 = await data.createPerson('partner_admin', 'reseller');
+    await db.insert(ecrProductResellers).values({ ecrProductId: w.entry.id, organisationId: r3.organisation.id });
+    const r3Actor = await actorOf(r3.user.id);
+    await add(w.r1, w.order.id, { name: 'Reseller One Shop', terminalIds: 'TID-10001' });
+    const r3Merchant = await add(r3Actor, w.order.id, { name: 'Reseller Three Shop', terminalIds: 'TID-30001' });
+    const hidden = { terminalId: 'TID-10001', merchantName: 'Reseller One Shop', organisationName: w.r1.organisationName };
+    const terminalsBefore = await terminalRows(w.order.id);
+
+    await refusedBlindly(add(r3Actor, w.order.id, { name: 'Second Shop', terminalIds: 'tid-10001 TID-30002' }), hidden);
+    await refusedBlindly(connect(r3Actor, r3Merchant, 'TID-10001'), hidden);
+    // Its own taken ID beside the hidden one: still nothing named, or the rest would be told apart.
+    await refusedBlindly(connect(r3Actor, r3Merchant, 'TID-30001, TID-10001'), hidden);
+
+    expect(await merchantCount(w.order.id)).toBe(2);
+    expect(await terminalRows(w.order.id)).toEqual(terminalsBefore);
+    // Its own terminal, which it sees, is still named.
+    expect((await refusal(connect(r3Actor, r3Merchant, 'TID-30001'))).fieldErrors?.terminalIds).toEqual(['merchants.terminalTaken|TID-30001']);
+  });
+
+  it('the supplier is not told about a reseller\'s terminal once the entry is 3b', async () => {
+    const w = await world();
+    await add(w.r1, w.order.id, { name: 'Reseller One Shop', terminalIds: 'TID-10001' });
+    // While 3a the supplier sees the reseller's merchant, so it may be told which ID.
+    expect((await refusal(add(w.s, w.order.id, { name: 'Supplier Shop', terminalIds: 'TID-10001' }))).fieldErrors?.terminalIds).toEqual([
+      'merchants.terminalTaken|TID-10001',
+    ]);
+    await db.update(ecrProducts).set({ supplierSeesMerchants: false }).where(eq(ecrProducts.id, w.entry.id));
+    await refusedBlindly(add(w.s, w.order.id, { name: 'Supplier Shop', terminalIds: 'TID-10001' }), {
+      terminalId: 'TID-10001',
+      merchantName: 'Reseller One Shop',
+      organisationName: w.r1.organisationName,
+    });
+    expect(await merchantNames(w.s, w.order.id)).toEqual([]);
   });
 });
 

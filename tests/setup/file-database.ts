@@ -21,8 +21,9 @@ Object.assign(process.env, {
   CREDENTIALS_ENCRYPTION_KEYS: TEST_CREDENTIALS_KEYS,
   APP_ENV: 'local',
 });
+// Email and SMS go to the outbox table; the page stays off unless a test turns it on.
 for (const key of Object.keys(process.env)) {
-  if (/^(RESEND|TWILIO)_/.test(key)) delete process.env[key];
+  if (/^(RESEND_|TWILIO_|DEV_OUTBOX$)/.test(key)) delete process.env[key];
 }
 
 afterAll(async () => {

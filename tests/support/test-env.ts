@@ -15,10 +15,12 @@ export const TWILIO_DOUBLE_URL = `http://127.0.0.1:${TWILIO_DOUBLE_PORT}`;
 /** Test-only Twilio credentials; the double accepts any. */
 export const TEST_TWILIO = { accountSid: `AC${'e2e0'.repeat(8)}`, authToken: 'e2e-twilio-auth-token-0123456789', from: '+358451110000' };
 
-/** The server under test: the production build on the embedded database, email and SMS to the outbox. */
+/** The server under test: the production build on the embedded database, email to the outbox. */
 export const e2eServerEnv: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: '1',
   APP_ENV: 'local',
+  // Tests sign in with links they read in the outbox, and check what /dev/outbox shows.
+  DEV_OUTBOX: 'true',
   NEXTAUTH_URL: E2E_URL,
   NEXTAUTH_SECRET: TEST_SECRET,
   CREDENTIALS_ENCRYPTION_KEYS: TEST_CREDENTIALS_KEYS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv } from '@/lib/env';
+import { ConfigError, parseEnv, servesOutbox, type Env } from '@/lib/env';
 
 const base = {
   NEXTAUTH_URL: 'http://localhost:3000',
@@ -71,8 +71,36 @@ describe('configuration', () => {
     );
   });
 
+  it('refuses production with the development outbox page on', () => {
+    expect(problems({ ...production, DEV_OUTBOX: 'true' })).toContain('DEV_OUTBOX must not be true when APP_ENV=production');
+    expect(parseEnv({ ...production, DEV_OUTBOX: 'false' }).DEV_OUTBOX).toBe(false);
+  });
+
+  it('takes DEV_OUTBOX as true or false only', () => {
+    expect(parseEnv({ ...base, DEV_OUTBOX: 'true' }).DEV_OUTBOX).toBe(true);
+    expect(problems({ ...base, DEV_OUTBOX: 'yes' }).join('\n')).toMatch(/^DEV_OUTBOX /m);
+  });
+
   it('never echoes a secret value in its messages', () => {
     const message = problems({ ...base, DATABASE_URL: 'postgres://user:hunter2@', NEXTAUTH_SECRET: 'hunter2' }).join('\n');
     expect(message).not.toContain('hunter2');
+  });
+});
+
+describe('the development outbox page', () => {
+  const twilio = { TWILIO_ACCOUNT_SID: production.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: production.TWILIO_AUTH_TOKEN, TWILIO_FROM_NUMBER: production.TWILIO_FROM_NUMBER };
+
+  it('is not served merely because Resend or Twilio is not configured', () => {
+    expect(servesOutbox(parseEnv(base))).toBe(false);
+    // The reported case: Twilio set, Resend not, APP_ENV left at local.
+    expect(servesOutbox(parseEnv({ ...base, ...twilio }))).toBe(false);
+    expect(servesOutbox(parseEnv({ ...base, DEV_OUTBOX: 'false' }))).toBe(false);
+  });
+
+  it('is served with DEV_OUTBOX=true, and never in production', () => {
+    expect(servesOutbox(parseEnv({ ...base, DEV_OUTBOX: 'true' }))).toBe(true);
+    expect(servesOutbox(parseEnv({ ...base, ...twilio, DEV_OUTBOX: 'true' }))).toBe(true);
+    // Even an environment that skipped validation.
+    expect(servesOutbox({ ...parseEnv(production), DEV_OUTBOX: true } satisfies Env)).toBe(false);
   });
 });

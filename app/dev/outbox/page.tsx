@@ -5,24 +5,27 @@ import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { listOutboxMessages } from '@/db/queries/outbox';
-import { usesOutbox } from '@/lib/env';
+import { servesOutbox } from '@/lib/env';
+import { outboxFilterSchema } from '@/lib/validations/outbox';
 
 export const metadata: Metadata = { title: 'Outbox', robots: { index: false } };
 
 /**
  * GET /dev/outbox – what the portal would have emailed or texted.
  *
- * Note: it needs no sign-in, because signing in locally means reading the link here. It exists
- * only while the outbox is in use, which APP_ENV=production rules out (Resend and Twilio are
- * required there), so it is never served in production.
+ * Note: it needs no sign-in, because signing in locally means reading the link here. So it is
+ * served only with an explicit DEV_OUTBOX=true (the demo and the tests), never merely because
+ * Resend or Twilio is not configured, and never with APP_ENV=production (see servesOutbox).
  */
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ recipient?: string }> }) {
-  const outbox = usesOutbox();
-  if (!outbox.email && !outbox.sms) notFound();
-  const { recipient } = await searchParams;
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  if (!servesOutbox()) notFound();
+  // A recipient no message can have (a NUL, a repeated parameter) is a 404, not a database error.
+  const filter = outboxFilterSchema.safeParse(await searchParams);
+  if (!filter.success) notFound();
+  const { recipient } = filter.data;
   const t = await getTranslations('outbox');
   const format = await getFormatter();
-  const messages = await listOutboxMessages({ limit: 50, recipient: recipient?.trim().toLowerCase() || undefined });
+  const messages = await listOutboxMessages({ limit: 50, recipient });
   return (
     <main className="mx-auto max-w-4xl px-4 py-8">
       <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">

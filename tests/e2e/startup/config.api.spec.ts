@@ -38,6 +38,7 @@ test('[STARTUP] production mode without its secret stops start-up with a message
   const { code, output } = await startServer(
     {
       APP_ENV: 'production',
+      DEV_OUTBOX: '',
       NEXTAUTH_URL: 'https://orders.example.com',
       NEXTAUTH_SECRET: '',
       DATABASE_URL: 'postgres://app:pw@127.0.0.1:1/cloudpos',
@@ -52,9 +53,10 @@ test('[STARTUP] production mode without its secret stops start-up with a message
   expect(output).toContain('NEXTAUTH_SECRET is required');
 });
 
-test('[STARTUP] production mode refuses the development outbox: Resend and Twilio must be configured', async () => {
+test('[STARTUP] production mode refuses the development outbox: Resend and Twilio must be configured, DEV_OUTBOX off', async () => {
   const { code, output } = await startServer(
     {
+      // DEV_OUTBOX=true comes from the e2e server's environment.
       APP_ENV: 'production',
       NEXTAUTH_URL: 'https://orders.example.com',
       DATABASE_URL: 'postgres://app:pw@127.0.0.1:1/cloudpos',
@@ -67,4 +69,5 @@ test('[STARTUP] production mode refuses the development outbox: Resend and Twili
   expect(code).not.toBe(0);
   expect(output).toContain('RESEND_API_KEY is required when APP_ENV=production');
   expect(output).toContain('TWILIO_ACCOUNT_SID is required when APP_ENV=production');
+  expect(output).toContain('DEV_OUTBOX must not be true when APP_ENV=production');
 });

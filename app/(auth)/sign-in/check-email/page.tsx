@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
-import { usesOutbox } from '@/lib/env';
+import { servesOutbox, usesOutbox } from '@/lib/env';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('checkEmail'))('title') };
@@ -15,7 +15,7 @@ export default async function CheckEmailPage({ searchParams }: { searchParams: P
     <>
       <h1 className="text-xl font-semibold">{t('title')}</h1>
       <p className="mt-2 text-sm text-slate-600">{email ? t('body', { email }) : t('bodyNoEmail')}</p>
-      {usesOutbox().email && (
+      {usesOutbox().email && servesOutbox() && (
         <div className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           <p>{t('devOutbox')}</p>
           <Link href={email ? `/dev/outbox?recipient=${encodeURIComponent(email)}` : '/dev/outbox'} className="font-semibold underline">

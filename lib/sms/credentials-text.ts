@@ -1,0 +1,12 @@
+import { getTranslator } from '@/lib/i18n/translator';
+
+/** What the outbox copy of a password SMS shows in place of the password once it is erased. */
+export const REDACTED_PASSWORD = '[redacted]';
+
+/** The password SMS; its reference lets a retried job find it at Twilio. */
+export function credentialsSmsText(password: string, reference: string) {
+  return getTranslator()('sms.credentials', { password, reference });
+}
+
+/** The outbox row of a delivery's SMS: one per delivery, however often its job runs. */
+export const outboxSmsKey = (deliveryId: string) => `sms/${deliveryId}`;
