@@ -22,7 +22,7 @@ describe('the audit trail is append-only', () => {
     await recordAudit(db, user.id, { action: 'organisation.updated', organisationId: organisation.id, subjectId: organisation.id, data: { name: 'Before' } });
     const [event] = await auditOfOrganisation(organisation.id);
 
-    const refused = (operation: string) => ({ cause: { message: `audit_events is append-only: ${operation} is not allowed` } });
+    const refused = (operation: string) => ({ code: '42501', message: expect.stringContaining(`audit_events is append-only: ${operation} is not allowed`) });
     await expect(db.update(auditEvents).set({ data: { name: 'Forged' } }).where(eq(auditEvents.id, event!.id))).rejects.toMatchObject(refused('UPDATE'));
     await expect(db.delete(auditEvents).where(eq(auditEvents.id, event!.id))).rejects.toMatchObject(refused('DELETE'));
     await expect(db.execute(sql`TRUNCATE audit_events`)).rejects.toMatchObject(refused('TRUNCATE'));
