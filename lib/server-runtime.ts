@@ -1,17 +1,17 @@
 import { prepareDatabase } from '@/db/runtime';
 import { ConfigError, getEnv } from '@/lib/env';
-import { appendPeerAddressToForwardedFor } from '@/lib/peer-address';
+import { guardIncomingRequests } from '@/lib/http/incoming';
 
 /**
  * Start-up of an app process: configuration, database, then the job workers, which run inside
  * the app unless RUN_WORKERS_IN_APP=false (then `npm run worker` runs them). Exits the process
- * on a configuration problem. Before any of it, requests start carrying their socket's address
- * (lib/peer-address.ts), which the rate limits count.
+ * on a configuration problem. Before the first request, every request starts to meet the
+ * guards of lib/http/incoming.ts (peer address, security headers, body size).
  */
 export async function startServerRuntime() {
-  appendPeerAddressToForwardedFor();
   try {
     const env = getEnv();
+    guardIncomingRequests({ https: env.NEXTAUTH_URL.startsWith('https://') });
     await prepareDatabase(env);
     if (env.RUN_WORKERS_IN_APP) {
       const { startWorkers } = await import('@/lib/jobs/worker');

@@ -1,8 +1,8 @@
 import { AppError } from '@/lib/errors';
 
 /**
- * The largest body each kind of request may send, checked before it is read (proxy.ts) and
- * while it is read (route handlers). Server actions keep Next.js's own limit; nothing else the
+ * The largest body each kind of request may send, checked before it is read (lib/http/incoming.ts)
+ * and while it is read (route handlers, server actions in proxy.ts). Server actions keep Next.js's own limit; nothing else the
  * portal accepts comes near these.
  */
 export const bodyLimits = {
@@ -23,9 +23,9 @@ export function bodyLimitFor(pathname: string) {
   return bodyLimits.action;
 }
 
-/** True when the request says, before sending it, that its body is larger than `limit`. */
-export function declaresTooLarge(headers: Headers, limit: number) {
-  const length = Number(headers.get('content-length') ?? 0);
+/** True when a request's Content-Length says, before the body is sent, that it is larger than `limit`. */
+export function declaresTooLarge(contentLength: string | null | undefined, limit: number) {
+  const length = Number(contentLength || 0);
   return Number.isFinite(length) && length > limit;
 }
 
@@ -34,7 +34,7 @@ export function declaresTooLarge(headers: Headers, limit: number) {
  * off and refused as soon as it passes the limit, never held whole.
  */
 export async function readBoundedBody(request: Request, limit: number): Promise<Buffer> {
-  if (declaresTooLarge(request.headers, limit)) throw new AppError('PAYLOAD_TOO_LARGE');
+  if (declaresTooLarge(request.headers.get('content-length'), limit)) throw new AppError('PAYLOAD_TOO_LARGE');
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

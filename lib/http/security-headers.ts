@@ -1,9 +1,18 @@
 /**
- * The security headers of every response, set in proxy.ts.
- *
- * Note: scripts run only with this response's nonce (Next.js puts it on its own scripts when it
- * finds it in the request's policy), and 'strict-dynamic' lets those load the route's chunks.
- * Styles allow inline `style` attributes, which React writes; they cannot run code.
+ * The security headers of every response: the page-independent ones are set on every request
+ * (lib/http/incoming.ts), each page's Content-Security-Policy with its nonce in proxy.ts.
+ */
+
+/** Pages get a policy with a nonce from proxy.ts; everything else (route handlers, static files) the strict one. */
+export const isPagePath = (pathname: string) => !pathname.startsWith('/api/') && !pathname.startsWith('/_next/');
+
+/** For responses that are data, never a document that runs anything. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * A page's policy. Scripts run only with this response's nonce (Next.js puts it on its own
+ * scripts when it finds it in the request's policy), and 'strict-dynamic' lets those load the
+ * route's chunks. Styles allow inline `style` attributes, which React writes; they cannot run code.
  */
 export function contentSecurityPolicy(nonce: string, { development = false } = {}) {
   return [
@@ -21,9 +30,8 @@ export function contentSecurityPolicy(nonce: string, { development = false } = {
   ].join('; ');
 }
 
-export function securityHeaders({ nonce, https, development = false }: { nonce: string; https: boolean; development?: boolean }) {
+export function staticSecurityHeaders({ https }: { https: boolean }): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(nonce, { development }),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'strict-origin-when-cross-origin',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bodyLimitFor, bodyLimits, readBoundedText } from '@/lib/http/body-limit';
-import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
+import { contentSecurityPolicy, isPagePath, newNonce, staticSecurityHeaders } from '@/lib/http/security-headers';
 
 describe('security headers', () => {
   it('allow scripts only with the response nonce, and no framing', () => {
@@ -12,8 +12,13 @@ describe('security headers', () => {
   });
 
   it('send HSTS only when the portal is served over https', () => {
-    expect(securityHeaders({ nonce: 'n', https: true })['Strict-Transport-Security']).toMatch(/max-age=\d{8}/);
-    expect(securityHeaders({ nonce: 'n', https: false })).not.toHaveProperty('Strict-Transport-Security');
+    expect(staticSecurityHeaders({ https: true })['Strict-Transport-Security']).toMatch(/max-age=\d{8}/);
+    expect(staticSecurityHeaders({ https: false })).not.toHaveProperty('Strict-Transport-Security');
+  });
+
+  it('give pages, not route handlers or static files, the policy with a nonce', () => {
+    expect(['/', '/orders/123', '/sign-in', '/unavailable'].every(isPagePath)).toBe(true);
+    expect(['/api/health', '/_next/static/chunks/a.js'].some(isPagePath)).toBe(false);
   });
 
   it('use a fresh nonce each time', () => {

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { startEmbeddedPostgres, type RunningDatabase } from '@/db/embedded';
-import * as schema from '@/db/schema';
 import { embeddedDatabaseUrl } from '@/db/url';
-import { factories } from '@/tests/support/factories';
 import { E2E_PG, E2E_SERVER_LOG } from '@/tests/support/test-env';
 import { expect, test } from '../fixtures';
 
@@ -43,14 +40,11 @@ async function stopDatabase() {
 test('[OUTAGE] pages say "try again" with a 503, actions say nothing was saved, the session survives, and no log holds it', async ({
   page,
   context,
+  data,
   signInAs,
 }) => {
   test.setTimeout(90_000);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
-  pool.on('error', () => undefined);
-  const data = factories(drizzle(pool, { schema, casing: 'snake_case' }));
   const { user } = await data.createPerson('partner_admin');
-  await pool.end();
   await signInAs(user.id);
   const token = (await context.cookies()).find((cookie) => cookie.name === 'next-auth.session-token')!.value;
 
