@@ -23,7 +23,8 @@ function letPostgresUserReach(target: string) {
   }
 }
 
-async function acceptsConnections(url: string) {
+/** True when a cluster answers at `url`. */
+export async function acceptsConnections(url: string) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();

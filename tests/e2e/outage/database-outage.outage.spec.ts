@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { startEmbeddedPostgres, type RunningDatabase } from '@/db/embedded';
+import { acceptsConnections, startEmbeddedPostgres, type RunningDatabase } from '@/db/embedded';
 import { embeddedDatabaseUrl } from '@/db/url';
 import { E2E_PG, E2E_SERVER_LOG } from '@/tests/support/test-env';
 import { expect, test } from '../fixtures';
@@ -17,24 +16,11 @@ test.afterAll(async () => restarted?.stop());
 
 const databaseUrl = embeddedDatabaseUrl(E2E_PG.port);
 
-async function acceptsConnections() {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 1000 });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 /** Stops the e2e server's cluster the way an operator's fast shutdown would. */
 async function stopDatabase() {
   const pid = Number(readFileSync(path.join(E2E_PG.dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   process.kill(pid, 'SIGINT');
-  await expect.poll(acceptsConnections, { timeout: 20_000 }).toBe(false);
+  await expect.poll(() => acceptsConnections(databaseUrl), { timeout: 20_000 }).toBe(false);
 }
 
 test('[OUTAGE] pages say "try again" with a 503, actions say nothing was saved, the session survives, and no log holds it', async ({
