@@ -22,6 +22,28 @@ const config = [
     },
   },
   {
+    // The layers: the domain's pure rules and the shared schemas know nothing of the database or
+    // the routes (the browser loads them too); components get data from pages and actions, not
+    // from queries; the database layer knows nothing of the UI.
+    files: ['**/*.ts', '**/*.tsx'],
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: ['./lib/orders', './lib/phone.ts', './lib/business-id.ts', './lib/validations'],
+              from: ['./db', './app'],
+              message: 'Pure domain rules and schemas must not import the database or the routes.',
+            },
+            { target: './components', from: './db', message: 'Components get data from pages and actions, not from db/.' },
+            { target: './db', from: ['./app', './components'], message: 'The database layer must not import routes or components.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures call `use`, which is not React's hook.
     files: ['tests/e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

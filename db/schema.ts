@@ -15,6 +15,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accountTypes, openStates, orderEventKinds, orderStates } from '@/lib/orders/model';
+import { organisationKinds } from '@/lib/organisation-kinds';
+import { roles } from '@/lib/permissions';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -27,8 +29,6 @@ const updatedAt = () =>
 // Organisations and who belongs to them
 // ---------------------------------------------------------------------------------------------
 
-export const organisationKinds = ['ecr_integrator', 'ecr_supplier', 'reseller', 'poplapay'] as const;
-export type OrganisationKind = (typeof organisationKinds)[number];
 export const organisationKind = pgEnum('organisation_kind', organisationKinds);
 
 export const organisations = pgTable(
@@ -49,8 +49,6 @@ export const organisations = pgTable(
 export type Organisation = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
 
-export const roles = ['partner_admin', 'partner_member', 'support_agent', 'support_admin'] as const;
-export type Role = (typeof roles)[number];
 export const role = pgEnum('role', roles);
 
 // Note: a person belongs to exactly one organisation (unique user_id); the session resolves

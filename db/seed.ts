@@ -4,7 +4,9 @@ import { upsertMember } from '@/db/queries/users';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { ecrProductResellers, ecrProducts, merchants, orderEvents, orders, terminals, type OrganisationKind, type Role } from '@/db/schema';
+import { ecrProductResellers, ecrProducts, merchants, orderEvents, orders, terminals } from '@/db/schema';
+import { type OrganisationKind } from '@/lib/organisation-kinds';
+import { type Role } from '@/lib/permissions';
 
 interface DemoOrganisation {
   kind: OrganisationKind;

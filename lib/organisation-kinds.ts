@@ -1,4 +1,6 @@
-import type { OrganisationKind } from '@/db/schema';
+/** The kinds of organisation; the database's `organisation_kind` enum is made from this list. */
+export const organisationKinds = ['ecr_integrator', 'ecr_supplier', 'reseller', 'poplapay'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
 
 /**
  * The kinds support may create. Poplapay's own organisation is never made or edited here.

@@ -1,4 +1,8 @@
-import type { OrganisationKind, Role } from '@/db/schema';
+import type { OrganisationKind } from '@/lib/organisation-kinds';
+
+/** Who someone is in their organisation; the database's `role` enum is made from this list. */
+export const roles = ['partner_admin', 'partner_member', 'support_agent', 'support_admin'] as const;
+export type Role = (typeof roles)[number];
 
 /**
  * Who may do what: the one permission table. Checked on the server by lib/authz.ts; the UI

@@ -1,6 +1,8 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
-import { memberships, organisations, users, type OrganisationKind, type Role } from '@/db/schema';
+import { memberships, organisations, users } from '@/db/schema';
+import { type OrganisationKind } from '@/lib/organisation-kinds';
+import { type Role } from '@/lib/permissions';
 
 /** The signed-in person as every authorization check sees them. */
 export interface Actor {

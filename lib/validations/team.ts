@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '@/db/schema';
+import { roles } from '@/lib/permissions';
 import { emailAddress, oneLine } from '@/lib/validations/form-fields';
 
 /** Team management forms; messages are keys of the `validation` catalogue. */

@@ -1,7 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { memberships, orderEvents, orders, organisations, sessions, users, type NewOrder, type OrganisationKind, type Role } from '@/db/schema';
+import { memberships, orderEvents, orders, organisations, sessions, users, type NewOrder } from '@/db/schema';
+import { type OrganisationKind } from '@/lib/organisation-kinds';
+import { type Role } from '@/lib/permissions';
 
 type AnyDb = NodePgDatabase<Record<string, unknown>>;
 

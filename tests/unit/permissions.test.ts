@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles, type Role } from '@/db/schema';
+import { roles, type Role } from '@/lib/permissions';
 import { homePathFor, roleCan, roleFitsOrganisation, type Permission } from '@/lib/permissions';
 
 // The product brief's table of who may do what, restated independently of lib/permissions.

@@ -1,4 +1,4 @@
-import type { Role } from '@/db/schema';
+import { type Role } from '@/lib/permissions';
 import { getTranslator } from '@/lib/i18n/translator';
 import { renderEmail } from './layout';
 

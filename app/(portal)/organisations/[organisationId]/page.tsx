@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { InviteForm, MemberControls } from '@/components/team/team-forms';
 import { getOrganisationForActor } from '@/db/queries/organisations';
 import { INVITATION_DAYS, listPendingInvitations } from '@/db/queries/team';
-import { roles } from '@/db/schema';
+import { roles } from '@/lib/permissions';
 import { requirePageActor } from '@/lib/authz';
 import { mayManageTeam, roleFitsOrganisation } from '@/lib/permissions';
 import { changeRole, inviteMember, removeFromTeam } from './actions';
