@@ -1,3 +1,4 @@
+import { AppError } from '@/lib/errors';
 import type { OrganisationKind } from '@/lib/organisation-kinds';
 
 /** Who someone is in their organisation; the database's `role` enum is made from this list. */
@@ -29,6 +30,14 @@ export type Permission = keyof typeof permissions;
 
 export function roleCan(role: Role, permission: Permission) {
   return (permissions[permission] as readonly Role[]).includes(role);
+}
+
+/**
+ * For operations in db/queries: refuses a caller without the permission with FORBIDDEN, so an
+ * operation holds even if a page or action forgot its own check.
+ */
+export function assertCan(actor: { role: Role }, permission: Permission) {
+  if (!roleCan(actor.role, permission)) throw new AppError('FORBIDDEN');
 }
 
 export const supportRoles = ['support_agent', 'support_admin'] as const satisfies readonly Role[];

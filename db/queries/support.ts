@@ -12,7 +12,7 @@ import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/boss';
 import { openStates, runningStates, typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
 import { supportTransitions } from '@/lib/orders/transitions';
-import { supportRoles } from '@/lib/permissions';
+import { assertCan, supportRoles } from '@/lib/permissions';
 
 export interface QueueFilters {
   state?: OrderState;
@@ -28,9 +28,11 @@ const atRisk = sql`${orders.dueAt} - now() <= greatest((${orders.dueAt} - ${orde
 
 /**
  * Every organisation's unfinished orders (or those of `filters.state`), soonest due first.
- * Only support reaches this: the page and actions check the permission.
+ * Only support reaches this. Like every operation here that takes a caller, it checks the
+ * permission itself, whatever the page or action already checked.
  */
 export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50) {
+  assertCan(actor, 'support:queue');
   const conditions: (SQL | undefined)[] = [
     filters.state ? eq(orders.state, filters.state) : inArray(orders.state, openStates),
     filters.type ? eq(orders.type, filters.type) : undefined,
@@ -69,7 +71,8 @@ export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50)
 }
 
 /** Support people, for the assign menu. */
-export async function listSupportAgents() {
+export async function listSupportAgents(actor: Actor) {
+  assertCan(actor, 'support:queue');
   return db
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(memberships)
@@ -79,7 +82,8 @@ export async function listSupportAgents() {
 }
 
 /** The latest password SMS of an order, for the order page. */
-export async function getLatestDelivery(orderId: string) {
+export async function getLatestDelivery(actor: Actor, orderId: string) {
+  assertCan(actor, 'support:queue');
   const [row] = await db
     .select({ attempt: smsDeliveries.attempt, status: smsDeliveries.status, errorCode: smsDeliveries.errorCode, flag: smsDeliveries.flag })
     .from(smsDeliveries)
@@ -90,6 +94,7 @@ export async function getLatestDelivery(orderId: string) {
 }
 
 export async function claimOrder(actor: Actor, orderId: string) {
+  assertCan(actor, 'support:queue');
   return inTransaction((tx) =>
     transition(tx, actor, orderId, {
       from: supportTransitions.claim.from,
@@ -101,6 +106,7 @@ export async function claimOrder(actor: Actor, orderId: string) {
 }
 
 export async function assignOrder(actor: Actor, orderId: string, assigneeUserId: string) {
+  assertCan(actor, 'support:queue');
   const [agent] = await db
     .select({ userId: memberships.userId })
     .from(memberships)
@@ -118,7 +124,8 @@ export async function assignOrder(actor: Actor, orderId: string, assigneeUserId:
 }
 
 /** Asks the partner; the order waits on them (the clock pauses) and the orderer gets the question by email. */
-export async function askPartner(actor: Actor | null, orderId: string, question: string) {
+export async function askPartner(actor: Actor, orderId: string, question: string) {
+  assertCan(actor, 'support:queue');
   return inTransaction(async (tx, jobSql) => {
     const order = await transition(tx, actor, orderId, {
       from: supportTransitions.ask.from,
@@ -132,6 +139,7 @@ export async function askPartner(actor: Actor | null, orderId: string, question:
 }
 
 export async function rejectOrder(actor: Actor, orderId: string, reason: string) {
+  assertCan(actor, 'support:queue');
   return inTransaction(async (tx, jobSql) => {
     const order = await transition(tx, actor, orderId, {
       from: supportTransitions.reject.from,
@@ -147,6 +155,7 @@ export async function rejectOrder(actor: Actor, orderId: string, reason: string)
 
 /** merchant_rights orders end here: no credentials, an email to the orderer. */
 export async function completeRights(actor: Actor, orderId: string) {
+  assertCan(actor, 'support:queue');
   return inTransaction(async (tx, jobSql) => {
     const [order] = await tx.select({ type: orders.type }).from(orders).where(eq(orders.id, orderId));
     if (order && typeRequirements[order.type].credentials) throw new AppError('CONFLICT');
@@ -170,6 +179,7 @@ const newReference = () => randomBytes(4).toString('hex').toUpperCase();
  * password is sealed here and never leaves this function in the clear.
  */
 export async function recordCredentials(actor: Actor, orderId: string, input: { username: string; password: string }) {
+  assertCan(actor, 'support:queue');
   return inTransaction(async (tx, jobSql) => {
     const [current] = await tx.select({ type: orders.type }).from(orders).where(eq(orders.id, orderId));
     if (current && !typeRequirements[current.type].credentials) throw new AppError('CONFLICT');

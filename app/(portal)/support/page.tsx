@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SupportQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('support:queue');
   const filters = queueFiltersSchema.parse(await searchParams);
-  const [t, format, rows, agents] = await Promise.all([getTranslations(), getFormatter(), listQueue(actor, filters), listSupportAgents()]);
+  const [t, format, rows, agents] = await Promise.all([getTranslations(), getFormatter(), listQueue(actor, filters), listSupportAgents(actor)]);
   const now = new Date();
   const filtered = Object.values(filters).some(Boolean);
 

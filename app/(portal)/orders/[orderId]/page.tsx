@@ -30,7 +30,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const partner = roleCan(actor.role, 'orders:own');
   const support = roleCan(actor.role, 'support:queue');
-  const [agents, delivery] = support ? await Promise.all([listSupportAgents(), getLatestDelivery(order.id)]) : [[], null];
+  const [agents, delivery] = support ? await Promise.all([listSupportAgents(actor), getLatestDelivery(actor, order.id)]) : [[], null];
   const supportCanAct = support && (order.state === 'in_progress' || (['claim', 'ask', 'reject'] as const).some((step) => canSupport(step, order.state)));
   const question = order.state === 'needs_info' ? order.events.findLast((event) => event.kind === 'question_asked') : undefined;
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
