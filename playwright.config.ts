@@ -37,6 +37,8 @@ export default defineConfig({
     { name: 'settings', testMatch: /.*\.settings\.spec\.ts/, dependencies: ['ui', 'api'], use: browser },
     // Stops and restarts the database under the server: last of all.
     { name: 'outage', testMatch: /.*\.outage\.spec\.ts/, dependencies: ['settings'], use: browser },
+    // Two more app instances and two workers on a cluster of their own: after everything else.
+    { name: 'instances', testMatch: /.*\.instances\.spec\.ts/, dependencies: ['outage'] },
   ],
   webServer: [
     {

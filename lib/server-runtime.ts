@@ -3,8 +3,9 @@ import { ConfigError, getEnv } from '@/lib/env';
 import { guardIncomingRequests } from '@/lib/http/incoming';
 
 /**
- * Start-up of an app process: configuration, database, then the job workers, which run inside
- * the app unless RUN_WORKERS_IN_APP=false (then `npm run worker` runs them). Exits the process
+ * Start-up of an app process: configuration, database, then the job queues and their workers,
+ * which run inside the app unless RUN_WORKERS_IN_APP=false (then `npm run worker` runs them and
+ * the app only installs the queues it sends jobs to). Exits the process
  * on a configuration problem. Before the first request, every request starts to meet the
  * guards of lib/http/incoming.ts (peer address, security headers, body size).
  */
@@ -16,6 +17,10 @@ export async function startServerRuntime() {
     if (env.RUN_WORKERS_IN_APP) {
       const { startWorkers } = await import('@/lib/jobs/worker');
       await startWorkers();
+    } else {
+      // The queues must exist before the first order enqueues a job, even if no worker has run yet.
+      const { startJobQueues } = await import('@/lib/jobs/boss');
+      await startJobQueues();
     }
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -1,5 +1,6 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
+import { LOCKS, withAdvisoryLock } from '@/db/advisory-lock';
 import { databaseUrl } from '@/db/url';
 import type { SqlExecutor } from '@/db/transaction';
 import { getEnv } from '@/lib/env';
@@ -15,18 +16,25 @@ export function getBoss() {
   return globalForBoss.cloudposBoss;
 }
 
-/** Installs pg-boss's schema and our queues; safe to run from several processes. */
+/**
+ * Installs pg-boss's schema and our queues; safe to run from several processes.
+ *
+ * Note: app instances and workers starting together on a fresh database deadlocked in pg-boss's
+ * schema and queue creation, so they take turns (an advisory lock, as migrations do).
+ */
 export async function startJobQueues() {
   const boss = getBoss();
   boss.on('error', (error) => logError('job queue error', error));
-  await boss.start();
-  const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
-  for (const definition of Object.values(jobDefinitions)) {
-    const queue = { name: definition.name, ...definition.options };
-    // Existing queues take the current retry and expiry policy too.
-    if (existing.has(definition.name)) await boss.updateQueue(definition.name, queue);
-    else await boss.createQueue(definition.name, queue);
-  }
+  await withAdvisoryLock(databaseUrl(getEnv()), LOCKS.jobQueues, async () => {
+    await boss.start();
+    const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
+    for (const definition of Object.values(jobDefinitions)) {
+      const queue = { name: definition.name, ...definition.options };
+      // Existing queues take the current retry and expiry policy too.
+      if (existing.has(definition.name)) await boss.updateQueue(definition.name, queue);
+      else await boss.createQueue(definition.name, queue);
+    }
+  });
   return boss;
 }
 
