@@ -1,12 +1,17 @@
+import { DatabaseStartError } from '@/db/embedded';
 import { prepareDatabase } from '@/db/runtime';
 import { ConfigError, getEnv } from '@/lib/env';
 import { guardIncomingRequests } from '@/lib/http/incoming';
+import { logError } from '@/lib/log';
 
 /**
  * Start-up of an app process: configuration, database, then the job workers, which run inside
- * the app unless RUN_WORKERS_IN_APP=false (then `npm run worker` runs them). Exits the process
- * on a configuration problem. Before the first request, every request starts to meet the
- * guards of lib/http/incoming.ts (peer address, security headers, body size).
+ * the app unless RUN_WORKERS_IN_APP=false (then `npm run worker` runs them). Before the first
+ * request, every request starts to meet the guards of lib/http/incoming.ts (peer address,
+ * security headers, body size).
+ *
+ * Note: any failure here exits the process. Next.js would otherwise report it, say "Ready" and
+ * answer every request with the same failed start-up.
  */
 export async function startServerRuntime() {
   try {
@@ -18,10 +23,9 @@ export async function startServerRuntime() {
       await startWorkers();
     }
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`\n${error.message}\n\nSee .env.example and README.md for every variable.\n`);
-      process.exit(1);
-    }
-    throw error;
+    if (error instanceof ConfigError) console.error(`\n${error.message}\n\nSee .env.example and README.md for every variable.\n`);
+    else if (error instanceof DatabaseStartError) console.error(`\n${error.message}\n`);
+    else logError('Start-up failed', error);
+    process.exit(1);
   }
 }
