@@ -1,3 +1,4 @@
+import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -71,5 +72,24 @@ describe('start-up of the embedded PostgreSQL', () => {
     expect(failure).toBeInstanceOf(DatabaseStartError);
     expect((failure as Error).message).toContain("PostgreSQL's last log lines:");
     expect((failure as Error).message.split("PostgreSQL's last log lines:")[1]).toMatch(/Permission denied|wrong ownership|incompatible/);
+  });
+
+  it('tries a server that exits during start-up again, a bounded number of times, then names the failure with its log', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pg-locked-'));
+    const cluster = await startEmbeddedPostgres({ dir, port: FREE_PORT, database: 'postgres' });
+    await cluster.stop();
+    // A live process of the server's own user holds the cluster's lock file: every start exits at once.
+    const uid = process.getuid?.() === 0 ? Number(execSync('id -u postgres')) : undefined;
+    const holder = spawn('sleep', ['60'], { uid });
+    try {
+      writeFileSync(path.join(dir, 'postmaster.pid'), `${holder.pid}\n${dir}\n`);
+      const failure = await startEmbeddedPostgres({ dir, port: FREE_PORT }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(DatabaseStartError);
+      expect((failure as DatabaseStartError).reason).toBe('exited');
+      expect((failure as Error).message).toContain('the server stopped during start-up (3 attempts)');
+      expect((failure as Error).message).toContain('lock file "postmaster.pid" already exists');
+    } finally {
+      holder.kill();
+    }
   });
 });
