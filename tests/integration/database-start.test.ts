@@ -1,9 +1,9 @@
 import { execSync, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseStartError, startEmbeddedPostgres } from '@/db/embedded';
 import { prepareDatabase } from '@/db/runtime';
 import { ConfigError, parseEnv } from '@/lib/env';
@@ -34,6 +34,15 @@ describe('start-up against DATABASE_URL', () => {
 const TAKEN_PORT = VITEST_PG.port + 1000;
 const FREE_PORT = VITEST_PG.port + 1001;
 
+/** Folders of this file's own, removed afterwards (one holds a whole cluster). */
+const folders: string[] = [];
+const tempFolder = (prefix: string) => {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+};
+afterAll(() => folders.forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
 /** Without DATABASE_URL: the embedded cluster in `dir` on `port`. */
 const embeddedEnv = (dir: string, port: number) =>
   parseEnv({ ...process.env, DATABASE_URL: '', EMBEDDED_PG_DIR: dir, EMBEDDED_PG_PORT: String(port) });
@@ -43,7 +52,7 @@ describe('start-up of the embedded PostgreSQL', () => {
     const squatter = createServer((socket) => socket.on('error', () => undefined));
     await new Promise<void>((resolve) => squatter.listen(TAKEN_PORT, '127.0.0.1', resolve));
     try {
-      const failure = await prepareDatabase(embeddedEnv(mkdtempSync(path.join(tmpdir(), 'pg-taken-')), TAKEN_PORT)).catch((error: unknown) => error);
+      const failure = await prepareDatabase(embeddedEnv(tempFolder('pg-taken-'), TAKEN_PORT)).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(DatabaseStartError);
       expect((failure as DatabaseStartError).reason).toBe('port-taken');
       expect((failure as Error).message).toContain(`port ${TAKEN_PORT} is taken by something that is not this app's PostgreSQL`);
@@ -54,7 +63,7 @@ describe('start-up of the embedded PostgreSQL', () => {
   });
 
   it('stops with a message naming the data folder when it cannot be created (a path under a regular file)', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pg-file-')), 'a-file');
+    const file = path.join(tempFolder('pg-file-'), 'a-file');
     writeFileSync(file, '');
     const dir = path.join(file, 'postgres');
     const failure = await startEmbeddedPostgres({ dir, port: FREE_PORT }).catch((error: unknown) => error);
@@ -66,7 +75,7 @@ describe('start-up of the embedded PostgreSQL', () => {
 
   it("quotes PostgreSQL's own last log lines when the server refuses its data folder", async () => {
     // Not a cluster PostgreSQL can run: a version file of no release, and (under root) owned by root.
-    const dir = mkdtempSync(path.join(tmpdir(), 'pg-bogus-'));
+    const dir = tempFolder('pg-bogus-');
     writeFileSync(path.join(dir, 'PG_VERSION'), '1\n');
     const failure = await startEmbeddedPostgres({ dir, port: FREE_PORT }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(DatabaseStartError);
@@ -75,7 +84,7 @@ describe('start-up of the embedded PostgreSQL', () => {
   });
 
   it('tries a server that exits during start-up again, a bounded number of times, then names the failure with its log', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pg-locked-'));
+    const dir = tempFolder('pg-locked-');
     const cluster = await startEmbeddedPostgres({ dir, port: FREE_PORT, database: 'postgres' });
     await cluster.stop();
     // A live process of the server's own user holds the cluster's lock file: every start exits at once.
