@@ -13,6 +13,9 @@ export const signInRateLimits = {
   perIp: { limit: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimit>;
 
+/** No rule counts further back than this, so older buckets can go (lib/housekeeping.ts). */
+export const LONGEST_RATE_LIMIT_WINDOW_SECONDS = Math.max(...Object.values(signInRateLimits).map((rule) => rule.windowSeconds));
+
 /** Counts one attempt; true while the key is within its limit. */
 export async function withinRateLimit(key: string, rule: RateLimit) {
   return (await hitRateLimitBucket(key, rule.windowSeconds)) <= rule.limit;

@@ -1,13 +1,17 @@
+import { DatabaseStartError } from '@/db/embedded';
 import { prepareDatabase } from '@/db/runtime';
 import { ConfigError, getEnv } from '@/lib/env';
 import { guardIncomingRequests } from '@/lib/http/incoming';
+import { logError } from '@/lib/log';
 
 /**
  * Start-up of an app process: configuration, database, then the job queues and their workers,
  * which run inside the app unless RUN_WORKERS_IN_APP=false (then `npm run worker` runs them and
- * the app only installs the queues it sends jobs to). Exits the process
- * on a configuration problem. Before the first request, every request starts to meet the
- * guards of lib/http/incoming.ts (peer address, security headers, body size).
+ * the app only installs the queues it sends jobs to). Before the first request, every request
+ * starts to meet the guards of lib/http/incoming.ts (peer address, security headers, body size).
+ *
+ * Note: any failure here exits the process. Next.js would otherwise report it, say "Ready" and
+ * answer every request with the same failed start-up.
  */
 export async function startServerRuntime() {
   try {
@@ -23,10 +27,9 @@ export async function startServerRuntime() {
       await startJobQueues();
     }
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`\n${error.message}\n\nSee .env.example and README.md for every variable.\n`);
-      process.exit(1);
-    }
-    throw error;
+    if (error instanceof ConfigError) console.error(`\n${error.message}\n\nSee .env.example and README.md for every variable.\n`);
+    else if (error instanceof DatabaseStartError) console.error(`\n${error.message}\n`);
+    else logError('Start-up failed', error);
+    process.exit(1);
   }
 }

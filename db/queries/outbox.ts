@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { outboxMessages, type OutboxChannel } from '@/db/schema';
 
@@ -41,4 +41,10 @@ export async function listOutboxMessages(options: { limit: number; recipient?: s
     .where(options.recipient ? eq(outboxMessages.recipient, options.recipient) : undefined)
     .orderBy(desc(outboxMessages.createdAt))
     .limit(options.limit);
+}
+
+/** Deletes the outbox messages written before `cutoff`; returns how many went. */
+export async function deleteOutboxMessagesBefore(cutoff: Date) {
+  const deleted = await db.delete(outboxMessages).where(lt(outboxMessages.createdAt, cutoff)).returning({ id: outboxMessages.id });
+  return deleted.length;
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { rateLimitBuckets } from '@/db/schema';
 
@@ -17,4 +17,10 @@ export async function hitRateLimitBucket(key: string, windowSeconds: number) {
     })
     .returning({ count: rateLimitBuckets.count });
   return row?.count ?? 1;
+}
+
+/** Deletes the buckets whose window started before `cutoff`; returns how many went. */
+export async function deleteRateLimitBucketsBefore(cutoff: Date) {
+  const deleted = await db.delete(rateLimitBuckets).where(lt(rateLimitBuckets.windowStart, cutoff)).returning({ key: rateLimitBuckets.key });
+  return deleted.length;
 }

@@ -39,6 +39,8 @@ export const jobDefinitions = {
     payload: z.object({}),
     options: { retryLimit: 0 },
   },
+  /** Every hour: deletes ended rate-limit buckets and old outbox messages (lib/housekeeping.ts). */
+  pruneHousekeeping: { name: 'prune-housekeeping', payload: z.object({}), options: { retryLimit: 0 } },
 } as const;
 
 export type JobName = keyof typeof jobDefinitions;

@@ -8,6 +8,7 @@ import { sendEmail } from '@/lib/email/send';
 import { orderEmail } from '@/lib/email/templates/order-emails';
 import { supportDigestEmail } from '@/lib/email/templates/support-digest';
 import { getEnv } from '@/lib/env';
+import { pruneExpiredRows } from '@/lib/housekeeping';
 import { reconcileDeliveries, sendCredentialsSms, sendCredentialsSmsBatch } from '@/lib/sms/credentials-sms';
 import type { JobName, JobPayload, OrderEmailKind } from './definitions';
 
@@ -64,6 +65,9 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
   },
   async recomputeDeadlines() {
     await recomputeOpenDueDates();
+  },
+  async pruneHousekeeping() {
+    await pruneExpiredRows();
   },
 };
 

@@ -3,7 +3,7 @@ export const TEST_SECRET = 'test-only-secret-0123456789abcdef0123456789';
 /** A keyring for tests only: "id:base64 of 32 bytes". */
 export const TEST_CREDENTIALS_KEYS = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
 /** Shifts every test port, so two checkouts on one machine can run their suites side by side. */
-const PORT_OFFSET = Number(process.env.TEST_PORT_OFFSET ?? 0);
+export const PORT_OFFSET = Number(process.env.TEST_PORT_OFFSET ?? 0);
 export const VITEST_PG = { dir: '.data/test-postgres', port: 54331 + PORT_OFFSET };
 export const E2E_PG = { dir: '.data/e2e-postgres', port: 54330 + PORT_OFFSET };
 export const E2E_PORT = 3100 + PORT_OFFSET;
