@@ -117,6 +117,14 @@ describe('pauses while waiting on the partner', () => {
     expect(result.status).toBe('on_track');
   });
 
+  it('judges at risk from the span submission to due, pauses included, as the queue does', () => {
+    // 9.5 days from submission to due: the window is 57 h, not the 42 h of the bare promise.
+    const at50hLeft = deadline({ events: severalQuestions, state: 'in_progress', now: at(base + 2.5 * DAY - 50 * HOUR) });
+    expect(at50hLeft.status).toBe('at_risk');
+    expect(listRowDeadline({ state: 'in_progress', submittedAt, dueAt: at50hLeft.dueAt }, at(base + 2.5 * DAY - 50 * HOUR)).status).toBe('at_risk');
+    expect(deadline({ events: severalQuestions, state: 'in_progress', now: at(base + 2.5 * DAY - 58 * HOUR) }).status).toBe('on_track');
+  });
+
   it('gives the same result for events out of order', () => {
     const shuffled = [severalQuestions[3]!, severalQuestions[2]!, severalQuestions[4]!, severalQuestions[0]!, severalQuestions[1]!];
     expect(deadline({ events: shuffled, state: 'in_progress', now: at(5 * DAY) })).toEqual(
