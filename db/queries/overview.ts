@@ -2,7 +2,8 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { orders } from '@/db/schema';
 import { timeZone } from '@/lib/i18n/config';
-import { openStates, runningStates } from '@/lib/orders/model';
+import { atRiskSql, overdueSql } from '@/lib/orders/at-risk';
+import { openStates } from '@/lib/orders/model';
 
 export interface OverviewWeek {
   /** Monday 00:00 in Helsinki. */
@@ -30,9 +31,6 @@ const MAX_WEEKS = 104;
 // completed_at is set in the same transition as the state, but a row that somehow lacks it
 // cannot be placed in time, so it counts as neither.
 const isCompleted = sql`(${orders.state} = 'completed' and ${orders.completedAt} is not null)`;
-// needs_info waits on the partner with its clock paused: its stored due_at is not a promise
-// support can miss right now.
-const isWorkable = inArray(orders.state, runningStates);
 
 /**
  * How the one-week promise is kept, across every organisation. Takes no actor: the caller must
@@ -41,7 +39,7 @@ const isWorkable = inArray(orders.state, runningStates);
 export async function getOverview({ weeks = 12, now = new Date() }: { weeks?: number; now?: Date } = {}): Promise<Overview> {
   const weekCount = Math.min(MAX_WEEKS, Math.max(1, Math.trunc(weeks)));
   const at = sql`${now.toISOString()}::timestamptz`;
-  const [summary, perWeek] = await Promise.all([summarise(at), countPerWeek(at, weekCount)]);
+  const [summary, perWeek] = await Promise.all([summarise(now), countPerWeek(at, weekCount)]);
   return {
     ...summary,
     shareInTime: summary.completed > 0 ? summary.completedInTime / summary.completed : null,
@@ -49,18 +47,16 @@ export async function getOverview({ weeks = 12, now = new Date() }: { weeks?: nu
   };
 }
 
-async function summarise(at: SQL) {
-  // The same window as the queue's at-risk filter (db/queries/support.ts), against `at`
-  // rather than now() so that a caller can ask about any moment.
-  const atRisk = sql`(${orders.dueAt} >= ${at} and ${orders.dueAt} - ${at} <= greatest((${orders.dueAt} - ${orders.submittedAt}) / 4, interval '24 hours'))`;
+// The queue's rules (lib/orders/at-risk.ts), against `now` so that a caller can ask about any moment.
+async function summarise(now: Date) {
   const [row] = await db
     .select({
       completed: sql<number>`count(*) filter (where ${isCompleted})`.mapWith(Number),
       completedInTime: sql<number>`count(*) filter (where ${isCompleted} and ${orders.completedAt} <= ${orders.dueAt})`.mapWith(Number),
       medianHoursToFulfil: sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from ${orders.completedAt} - ${orders.submittedAt})::float8 / 3600) filter (where ${isCompleted})`,
       openNow: sql<number>`count(*) filter (where ${inArray(orders.state, openStates)})`.mapWith(Number),
-      atRiskNow: sql<number>`count(*) filter (where ${isWorkable} and ${atRisk})`.mapWith(Number),
-      overdueNow: sql<number>`count(*) filter (where ${isWorkable} and ${orders.dueAt} < ${at})`.mapWith(Number),
+      atRiskNow: sql<number>`count(*) filter (where ${atRiskSql(orders, now)})`.mapWith(Number),
+      overdueNow: sql<number>`count(*) filter (where ${overdueSql(orders, now)})`.mapWith(Number),
     })
     .from(orders);
   return {

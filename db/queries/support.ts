@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, or, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { refreshDueAt, transition } from '@/db/queries/orders';
 import { partnerMatches } from '@/db/queries/organisations';
@@ -10,7 +10,8 @@ import { seal } from '@/lib/credentials/encryption';
 import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/boss';
-import { openStates, runningStates, typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
+import { atRiskSql, overdueSql } from '@/lib/orders/at-risk';
+import { openStates, typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
 import { supportTransitions } from '@/lib/orders/transitions';
 import { assertCan, supportRoles } from '@/lib/permissions';
 
@@ -23,15 +24,12 @@ export interface QueueFilters {
   risk?: 'at_risk' | 'overdue';
 }
 
-/** At risk: in the last quarter of the promise or its last day (lib/orders/deadline.ts), in SQL. */
-const atRisk = sql`${orders.dueAt} - now() <= greatest((${orders.dueAt} - ${orders.submittedAt}) / 4, interval '24 hours')`;
-
 /**
  * Every organisation's unfinished orders (or those of `filters.state`), soonest due first.
  * Only support reaches this. Like every operation here that takes a caller, it checks the
  * permission itself, whatever the page or action already checked.
  */
-export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50) {
+export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50, now = new Date()) {
   assertCan(actor, 'support:queue');
   const conditions: (SQL | undefined)[] = [
     filters.state ? eq(orders.state, filters.state) : inArray(orders.state, openStates),
@@ -44,9 +42,7 @@ export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50)
         : filters.assignee
           ? eq(orders.assigneeUserId, filters.assignee)
           : undefined,
-    // A paused clock (waiting on the partner) is neither at risk nor overdue, as on the overview.
-    filters.risk ? sql`${orders.state} <> 'needs_info'` : undefined,
-    filters.risk === 'overdue' ? sql`${orders.dueAt} < now()` : filters.risk === 'at_risk' ? and(atRisk, sql`${orders.dueAt} >= now()`) : undefined,
+    filters.risk === 'overdue' ? overdueSql(orders, now) : filters.risk === 'at_risk' ? atRiskSql(orders, now) : undefined,
   ];
   return db
     .select({
@@ -211,7 +207,7 @@ export async function recordCredentials(actor: Actor, orderId: string, input: { 
 }
 
 /** Open orders at risk or overdue (a paused clock is neither), soonest due first: the daily digest. */
-export async function listOrdersNeedingAttention() {
+export async function listOrdersNeedingAttention(now = new Date()) {
   return db
     .select({
       id: orders.id,
@@ -224,7 +220,7 @@ export async function listOrdersNeedingAttention() {
     })
     .from(orders)
     .innerJoin(organisations, eq(organisations.id, orders.organisationId))
-    .where(and(inArray(orders.state, runningStates), atRisk))
+    .where(or(atRiskSql(orders, now), overdueSql(orders, now)))
     .orderBy(asc(orders.dueAt));
 }
 

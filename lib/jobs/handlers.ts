@@ -53,9 +53,10 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
     await reconcileDeliveries();
   },
   async supportDigest() {
-    const orders = await listOrdersNeedingAttention();
-    if (!orders.length) return; // nothing needs anyone: no email
+    // One moment for the query and the email, so an order is at risk or overdue in both alike.
     const now = new Date();
+    const orders = await listOrdersNeedingAttention(now);
+    if (!orders.length) return; // nothing needs anyone: no email
     const email = supportDigestEmail(orders, now, getEnv().NEXTAUTH_URL);
     const day = now.toISOString().slice(0, 10);
     for (const person of await listSupportEmails()) {

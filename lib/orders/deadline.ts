@@ -1,8 +1,9 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays } from 'date-fns';
+import { addDays, startOfDay } from 'date-fns';
 import Holidays from 'date-holidays';
 import { timeZone } from '@/lib/i18n/config';
-import type { OrderEventKind, OrderState } from './model';
+import { isAtRisk, isOverdue } from './at-risk';
+import { isFinal, type OrderEventKind, type OrderState } from './model';
 
 /**
  * The fulfilment promise: N calendar days from submission (the seed's "within one week"), or N
@@ -23,14 +24,10 @@ export interface Deadline {
   dueAt: Date;
   /** Milliseconds until dueAt from now (negative when overdue). */
   msLeft: number;
-  /** Milliseconds spent waiting on the partner. */
+  /** Time spent waiting on the partner, on the setting's calendar: business time in business-day mode. */
   pausedMs: number;
   status: DeadlineStatus;
 }
-
-const HOUR = 3600_000;
-/** At risk in the last quarter of the promise, and always in its last day. */
-const atRiskWindow = (totalMs: number) => Math.max(totalMs / 4, 24 * HOUR);
 
 const finnishHolidays = new Holidays('FI');
 /**
@@ -88,6 +85,41 @@ export function baseDueAt(submittedAt: Date, setting: DeadlineSetting) {
   return new Date(day.getTime());
 }
 
+/** The Helsinki midnight that starts the day after `day`. */
+const nextMidnight = (day: TZDate): TZDate => startOfDay(addDays<TZDate>(day, 1));
+
+/**
+ * Business time between two moments: the part of [from, to) that falls on Helsinki business
+ * days, whole days of 24 hours. Measured in absolute milliseconds, so a DST change (always on a
+ * Sunday, never a business day) cannot shift it.
+ */
+function businessMsBetween(from: Date, to: Date) {
+  let total = 0;
+  for (let day = new TZDate(from, timeZone); day.getTime() < to.getTime(); day = nextMidnight(day)) {
+    if (isFinnishBusinessDay(day)) total += Math.min(nextMidnight(day).getTime(), to.getTime()) - day.getTime();
+  }
+  return total;
+}
+
+/**
+ * `ms` of business time after `from` (a moment on a business day). A sum that fills a business
+ * day exactly carries to the start of the next business day, the same moment in business time,
+ * so the result never falls on a weekend or a holiday.
+ */
+function addBusinessMs(from: Date, ms: number) {
+  let day = new TZDate(from, timeZone);
+  for (let left = ms; left > 0; ) {
+    if (isFinnishBusinessDay(day)) {
+      const rest = nextMidnight(day).getTime() - day.getTime();
+      if (left < rest) return new Date(day.getTime() + left);
+      left -= rest;
+    }
+    day = nextMidnight(day);
+  }
+  while (!isFinnishBusinessDay(day)) day = nextMidnight(day);
+  return new Date(day.getTime());
+}
+
 /**
  * The deadline clock, computed from the order's events alone so that a changed setting or a
  * late event recomputes it. The clock pauses from a question to the partner until their answer
@@ -101,47 +133,45 @@ export function computeDeadline(input: {
   now: Date;
 }): Deadline {
   const events = [...input.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  // Business-day promises count a pause in business time, so that adding it back on the same
+  // calendar cannot move the due date onto a weekend or a holiday.
+  const pauseLength =
+    input.setting.mode === 'business_days' ? businessMsBetween : (from: Date, to: Date) => Math.max(0, to.getTime() - from.getTime());
   let pausedMs = 0;
   let pausedSince: Date | undefined;
   let endedAt: Date | undefined;
   for (const event of events) {
     if (event.kind === 'question_asked' && !pausedSince) pausedSince = event.at;
     else if ((event.kind === 'answered' || event.kind === 'edited') && pausedSince) {
-      pausedMs += event.at.getTime() - pausedSince.getTime();
+      pausedMs += pauseLength(pausedSince, event.at);
       pausedSince = undefined;
     } else if (event.kind === 'completed' || event.kind === 'rejected' || event.kind === 'cancelled') endedAt = event.at;
   }
-  const clockStop = endedAt ?? input.now;
-  if (pausedSince) pausedMs += Math.max(0, clockStop.getTime() - pausedSince.getTime());
+  if (pausedSince) pausedMs += pauseLength(pausedSince, endedAt ?? input.now);
 
   const base = baseDueAt(input.submittedAt, input.setting);
-  const totalMs = base.getTime() - input.submittedAt.getTime();
-  const dueAt = new Date(base.getTime() + pausedMs);
-  const msLeft = dueAt.getTime() - input.now.getTime();
+  const dueAt = input.setting.mode === 'business_days' ? addBusinessMs(base, pausedMs) : new Date(base.getTime() + pausedMs);
 
-  const status: DeadlineStatus =
-    input.state === 'completed'
-      ? (endedAt ?? input.now) <= dueAt
-        ? 'met'
-        : 'missed'
-      : openStatus({ state: input.state, msLeft, totalMs });
-  return { dueAt, msLeft, pausedMs, status };
+  if (input.state === 'completed') {
+    return { dueAt, msLeft: dueAt.getTime() - input.now.getTime(), pausedMs, status: (endedAt ?? input.now) <= dueAt ? 'met' : 'missed' };
+  }
+  return { ...listRowDeadline({ state: input.state, submittedAt: input.submittedAt, dueAt }, input.now), dueAt, pausedMs };
 }
 
 /**
- * Where an unfinished order stands, from its stored due date alone: what lists show, without
- * reading every order's timeline.
+ * Where an order stands from its due date alone (stored, for a list row): the at-risk and
+ * overdue rules of ./at-risk.ts, which the queue's SQL applies too.
  */
-export function openStatus(input: { state: OrderState; msLeft: number; totalMs: number }): DeadlineStatus {
-  if (input.state === 'completed' || input.state === 'rejected' || input.state === 'cancelled') return 'stopped';
-  if (input.state === 'needs_info') return 'paused';
-  if (input.msLeft < 0) return 'overdue';
-  if (input.msLeft <= atRiskWindow(input.totalMs)) return 'at_risk';
-  return 'on_track';
-}
-
-/** {@link openStatus} for a list row. */
-export function listRowDeadline(row: { state: OrderState; submittedAt: Date; dueAt: Date }, now: Date) {
+export function listRowDeadline(row: { state: OrderState; submittedAt: Date; dueAt: Date }, now: Date): { msLeft: number; status: DeadlineStatus } {
   const msLeft = row.dueAt.getTime() - now.getTime();
-  return { msLeft, status: openStatus({ state: row.state, msLeft, totalMs: row.dueAt.getTime() - row.submittedAt.getTime() }) };
+  const status: DeadlineStatus = isFinal(row.state)
+    ? 'stopped'
+    : row.state === 'needs_info'
+      ? 'paused'
+      : isOverdue(row, now)
+        ? 'overdue'
+        : isAtRisk(row, now)
+          ? 'at_risk'
+          : 'on_track';
+  return { msLeft, status };
 }

@@ -4,7 +4,6 @@ import {
   computeDeadline,
   defaultDeadlineSetting,
   listRowDeadline,
-  openStatus,
   type ClockEvent,
   type DeadlineSetting,
 } from '@/lib/orders/deadline';
@@ -116,6 +115,14 @@ describe('pauses while waiting on the partner', () => {
     expect(result.dueAt).toEqual(at(base + 2.5 * DAY));
     expect(result.msLeft).toBe(base + 2.5 * DAY - 5 * DAY);
     expect(result.status).toBe('on_track');
+  });
+
+  it('judges at risk from the span submission to due, pauses included, as the queue does', () => {
+    // 9.5 days from submission to due: the window is 57 h, not the 42 h of the bare promise.
+    const at50hLeft = deadline({ events: severalQuestions, state: 'in_progress', now: at(base + 2.5 * DAY - 50 * HOUR) });
+    expect(at50hLeft.status).toBe('at_risk');
+    expect(listRowDeadline({ state: 'in_progress', submittedAt, dueAt: at50hLeft.dueAt }, at(base + 2.5 * DAY - 50 * HOUR)).status).toBe('at_risk');
+    expect(deadline({ events: severalQuestions, state: 'in_progress', now: at(base + 2.5 * DAY - 58 * HOUR) }).status).toBe('on_track');
   });
 
   it('gives the same result for events out of order', () => {
@@ -238,7 +245,8 @@ describe('deadline on a list row', () => {
   });
 });
 
-describe('open status', () => {
+describe('status from the due date alone', () => {
+  const twoDayRow = (state: OrderState) => ({ state, submittedAt, dueAt: at(2 * DAY) });
   it.each<[OrderState, number, string]>([
     ['completed', -DAY, 'stopped'],
     ['rejected', DAY, 'stopped'],
@@ -248,7 +256,7 @@ describe('open status', () => {
     ['credentials_sent', 24 * HOUR, 'at_risk'],
     ['in_progress', 24 * HOUR + 1, 'on_track'],
   ])('is %s with %d ms left of a 2-day promise → %s', (state, msLeft, status) => {
-    expect(openStatus({ state, msLeft, totalMs: 2 * DAY })).toBe(status);
+    expect(listRowDeadline(twoDayRow(state), at(2 * DAY - msLeft))).toEqual({ msLeft, status });
   });
 });
 
@@ -357,28 +365,35 @@ describe('deadline clock in business days', () => {
     expect(oneDay(new Date(friday.getTime() + 48 * HOUR - MINUTE)).status).toBe('on_track');
   });
 
-  it('adds an answered question to the due date', () => {
+  it('adds an answered question back in business time', () => {
+    // Asked Tuesday 22 December 10:00, answered on Christmas Eve (a day off) 10:00: 14 h of
+    // Tuesday and all of Wednesday, 38 h. Added from Wednesday 30th 10:00: its 14 h, then all of
+    // New Year's Eve (a working day) fills it exactly, which carries past New Year's Day and the
+    // weekend to Monday 4 January 00:00. Wall-clock time (48 h) would have made it 1 January.
     const events: ClockEvent[] = [
       { kind: 'submitted', at: christmasWeek },
       { kind: 'question_asked', at: from(1 * DAY) },
       { kind: 'answered', at: from(3 * DAY) },
     ];
     const result = clock({ events, state: 'in_progress', now: from(4 * DAY) });
-    expect(result.pausedMs).toBe(2 * DAY);
-    expect(result.dueAt).toEqual(from(total + 2 * DAY));
-    expect(result.msLeft).toBe(total + 2 * DAY - 4 * DAY);
+    expect(result.pausedMs).toBe(38 * HOUR);
+    expect(result.dueAt.toISOString()).toBe('2027-01-03T22:00:00.000Z');
+    expect(result.msLeft).toBe(result.dueAt.getTime() - from(4 * DAY).getTime());
     expect(result.status).toBe('on_track');
   });
 
-  it('shows an open question as paused, counting up to now', () => {
+  it('shows an open question as paused, counting business time up to now', () => {
+    // Tuesday 22 December 10:00 to Saturday 2 January 10:00: 14 h, Wednesday 23rd and 28–31
+    // December, 134 h. From Wednesday 30th 10:00 that skips New Year's Day and Epiphany and
+    // fills Friday 8 January exactly: Monday 11 January 00:00.
     const events: ClockEvent[] = [
       { kind: 'submitted', at: christmasWeek },
       { kind: 'question_asked', at: from(1 * DAY) },
     ];
     const result = clock({ events, state: 'needs_info', now: from(12 * DAY) });
     expect(result.status).toBe('paused');
-    expect(result.pausedMs).toBe(11 * DAY);
-    expect(result.dueAt).toEqual(from(total + 11 * DAY));
+    expect(result.pausedMs).toBe(134 * HOUR);
+    expect(result.dueAt.toISOString()).toBe('2027-01-10T22:00:00.000Z');
   });
 
   it.each([
@@ -396,5 +411,89 @@ describe('deadline clock in business days', () => {
     const row = { state: 'in_progress' as const, submittedAt: christmasWeek, dueAt: baseDueAt(christmasWeek, fiveBusinessDays) };
     expect(listRowDeadline(row, from(total - 54 * HOUR)).status).toBe('at_risk');
     expect(listRowDeadline(row, from(total - 55 * HOUR)).status).toBe('on_track');
+  });
+});
+
+describe('pauses in business-day mode are business time, added back on the same calendar', () => {
+  const pausedClock = (input: { submitted: string; asked: string; answered?: string; now?: string; days?: number }) =>
+    computeDeadline({
+      submittedAt: new Date(input.submitted),
+      events: [
+        { kind: 'submitted', at: new Date(input.submitted) },
+        { kind: 'question_asked', at: new Date(input.asked) },
+        ...(input.answered ? [{ kind: 'answered' as const, at: new Date(input.answered) }] : []),
+      ],
+      state: input.answered ? 'in_progress' : 'needs_info',
+      setting: { mode: 'business_days', days: input.days ?? 5 },
+      now: new Date(input.now ?? input.answered ?? input.asked),
+    });
+
+  it.each([
+    // Submitted Friday 6 March 2026 10:00 (EET, 08:00Z): due Friday 13th 10:00 before any pause.
+    // Asked Saturday 10:00, answered Monday 10:00: only Monday's 10 h count, due Friday 20:00
+    // (wall-clock time, 48 h, would have made it Sunday).
+    ['a question over a weekend', '2026-03-06T08:00:00Z', '2026-03-07T08:00:00Z', '2026-03-09T08:00:00Z', 10, '2026-03-13T18:00:00Z'],
+    // Asked Monday 9th 10:00, answered Tuesday 10:00: 24 h, from Friday 13th 10:00 is 14 h of
+    // Friday and 10 h of Monday 16th (wall-clock time would have made it Saturday).
+    ['a weekday question pushed across a weekend', '2026-03-06T08:00:00Z', '2026-03-09T08:00:00Z', '2026-03-10T08:00:00Z', 24, '2026-03-16T08:00:00Z'],
+    // Submitted Wednesday 16 December 2026 10:00: due Wednesday 23rd 10:00. Asked Thursday 17th
+    // 10:00, answered Friday 10:00: 24 h, past Christmas Eve, Christmas and Boxing Day and the
+    // weekend to Monday 28th 10:00 (wall-clock time would have made it Christmas Eve).
+    ['a question before Christmas', '2026-12-16T08:00:00Z', '2026-12-17T08:00:00Z', '2026-12-18T08:00:00Z', 24, '2026-12-28T08:00:00Z'],
+    // Submitted Monday 21 December 2026 10:00: due Wednesday 30th 10:00. Asked Wednesday 23rd
+    // 10:00, answered Thursday 7 January 10:00: 14 h + 28–31 December + 4–5 January + 10 h
+    // (Epiphany on Wednesday 6th does not count) = 168 h; from 30 December 10:00, skipping
+    // New Year's Day, the weekends and Epiphany: Tuesday 12 January 10:00.
+    ['a question over Christmas and New Year', '2026-12-21T08:00:00Z', '2026-12-23T08:00:00Z', '2027-01-07T08:00:00Z', 168, '2027-01-12T08:00:00Z'],
+    // Midsummer 2027: Midsummer Eve Friday 25 June is a day off ('bank' in date-holidays, counted
+    // off), Midsummer Day Saturday 26th a public holiday. EEST, 10:00 is 07:00Z. Submitted
+    // Thursday 17 June: due Thursday 24th 10:00. Asked Monday 21st, answered Tuesday: 24 h, to
+    // Monday 28th 10:00 (wall-clock time would have made it Midsummer Eve).
+    ['a question before Midsummer', '2027-06-17T07:00:00Z', '2027-06-21T07:00:00Z', '2027-06-22T07:00:00Z', 24, '2027-06-28T07:00:00Z'],
+    // Submitted Wednesday 23 June 2027 10:00: due Thursday 1 July 10:00. Asked Thursday 24th
+    // 12:00, answered Monday 28th 12:00: 12 h + 12 h, Midsummer Eve and the weekend not at all.
+    ['a question over Midsummer', '2027-06-23T07:00:00Z', '2027-06-24T09:00:00Z', '2027-06-28T09:00:00Z', 24, '2027-07-02T07:00:00Z'],
+    // DST starts Sunday 29 March 2026. Submitted Monday 23 March 10:00 EET (08:00Z): due Monday
+    // 30th 10:00 EEST (07:00Z). Asked Friday 27th 10:00 EET, answered Monday 30th 10:00 EEST: 71
+    // hours by the clock, 24 h of business time, due Tuesday 31st 10:00 EEST.
+    ['a question across the start of DST', '2026-03-23T08:00:00Z', '2026-03-27T08:00:00Z', '2026-03-30T07:00:00Z', 24, '2026-03-31T07:00:00Z'],
+    // DST ends Sunday 25 October 2026. Submitted Monday 19 October 10:00 EEST (07:00Z): due
+    // Monday 26th 10:00 EET (08:00Z). Asked Friday 23rd 10:00 EEST, answered Monday 26th 10:00
+    // EET: 73 hours by the clock, 24 h of business time, due Tuesday 27th 10:00 EET.
+    ['a question across the end of DST', '2026-10-19T07:00:00Z', '2026-10-23T07:00:00Z', '2026-10-26T08:00:00Z', 24, '2026-10-27T08:00:00Z'],
+  ])('%s', (_case, submitted, asked, answered, pausedHours, due) => {
+    const result = pausedClock({ submitted, asked, answered });
+    expect(result.pausedMs).toBe(pausedHours * HOUR);
+    expect(result.dueAt.toISOString()).toBe(new Date(due).toISOString());
+  });
+
+  it('counts an open question over a DST weekend in business time up to now', () => {
+    // Asked Friday 23 October 2026 22:00 EEST, now Monday 26th 02:00 EET: 2 h + 2 h.
+    const result = pausedClock({ submitted: '2026-10-19T07:00:00Z', asked: '2026-10-23T19:00:00Z', now: '2026-10-26T00:00:00Z' });
+    expect(result.status).toBe('paused');
+    expect(result.pausedMs).toBe(4 * HOUR);
+    expect(result.dueAt.toISOString()).toBe('2026-10-26T12:00:00.000Z');
+  });
+
+  it('never puts a due date on a weekend or a Finnish holiday', () => {
+    // Every 7 h through 2026 and 2027, a question asked 1–4 days on and answered 1–5 days and
+    // 0–12 hours later. The weekdays off, by hand: holidays and Midsummer and Christmas Eves.
+    const weekdaysOff = new Set([
+      ...['2026-01-01', '2026-01-06', '2026-04-03', '2026-04-06', '2026-05-01', '2026-05-14', '2026-06-19', '2026-12-24', '2026-12-25'],
+      ...['2027-01-01', '2027-01-06', '2027-03-26', '2027-03-29', '2027-05-06', '2027-06-25', '2027-12-24', '2028-01-06'],
+    ]);
+    const helsinkiDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' });
+    const start = Date.parse('2026-01-01T00:00:00Z');
+    for (let i = 0; start + i * 7 * HOUR < Date.parse('2028-01-01T00:00:00Z'); i++) {
+      const t = start + i * 7 * HOUR;
+      const submitted = new Date(t).toISOString();
+      const asked = new Date(t + (1 + (i % 4)) * DAY).toISOString();
+      const answered = new Date(Date.parse(asked) + (1 + (i % 5)) * DAY + (i % 13) * HOUR).toISOString();
+      const { dueAt } = pausedClock({ submitted, asked, answered });
+      const parts = Object.fromEntries(helsinkiDay.formatToParts(dueAt).map((part) => [part.type, part.value]));
+      const day = `${parts.year}-${parts.month}-${parts.day}`;
+      expect(['Sat', 'Sun'], `${submitted} → ${dueAt.toISOString()}`).not.toContain(parts.weekday);
+      expect(weekdaysOff.has(day), `${submitted} → ${day}`).toBe(false);
+    }
   });
 });

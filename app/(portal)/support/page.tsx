@@ -20,8 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SupportQueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('support:queue');
   const filters = queueFiltersSchema.parse(await searchParams);
-  const [t, format, rows, agents] = await Promise.all([getTranslations(), getFormatter(), listQueue(actor, filters), listSupportAgents(actor)]);
+  // One moment for the risk filter and the rows' badges, so that they agree.
   const now = new Date();
+  const [t, format, rows, agents] = await Promise.all([getTranslations(), getFormatter(), listQueue(actor, filters, undefined, now), listSupportAgents(actor)]);
   const filtered = Object.values(filters).some(Boolean);
 
   return (

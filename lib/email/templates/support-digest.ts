@@ -1,19 +1,19 @@
+import { isOverdue, type RiskOrder } from '@/lib/orders/at-risk';
 import type { AccountType } from '@/lib/orders/model';
 import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
 import { renderEmail } from './layout';
 
-export interface DigestOrder {
+export interface DigestOrder extends RiskOrder {
   number: number;
   type: AccountType;
   organisationName: string;
-  dueAt: Date;
 }
 
 /** The morning email to support: what is overdue and what is at risk, soonest due first. */
 export function supportDigestEmail(orders: DigestOrder[], now: Date, portalUrl: string) {
   const t = getTranslator();
   const format = getEmailFormatter();
-  const overdue = orders.filter((order) => order.dueAt < now);
+  const overdue = orders.filter((order) => isOverdue(order, now));
   const line = (order: DigestOrder) =>
     t('email.digest.line', {
       number: order.number,
@@ -26,7 +26,7 @@ export function supportDigestEmail(orders: DigestOrder[], now: Date, portalUrl: 
     heading: t('email.digest.heading'),
     paragraphs: [
       ...(overdue.length ? [t('email.digest.overdue'), ...overdue.map(line)] : []),
-      ...(orders.length > overdue.length ? [t('email.digest.atRisk'), ...orders.filter((order) => order.dueAt >= now).map(line)] : []),
+      ...(orders.length > overdue.length ? [t('email.digest.atRisk'), ...orders.filter((order) => !isOverdue(order, now)).map(line)] : []),
     ],
     action: { label: t('email.digest.action'), url: `${portalUrl}/support?risk=${overdue.length ? 'overdue' : 'at_risk'}` },
     footer: t('email.footer'),
