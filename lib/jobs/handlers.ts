@@ -9,6 +9,7 @@ import { orderEmail } from '@/lib/email/templates/order-emails';
 import { supportDigestEmail } from '@/lib/email/templates/support-digest';
 import { getEnv } from '@/lib/env';
 import { reconcileDeliveries, sendCredentialsSms, sendCredentialsSmsBatch } from '@/lib/sms/credentials-sms';
+import { redactDelivery, sweepRedactions } from '@/lib/sms/redaction';
 import type { JobName, JobPayload, OrderEmailKind } from './definitions';
 
 /** What a kind of email adds from the order's timeline or credentials. */
@@ -50,6 +51,12 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
   },
   async reconcileSms() {
     await reconcileDeliveries();
+  },
+  async redactSms({ deliveryId }) {
+    await redactDelivery(deliveryId);
+  },
+  async sweepRedactions() {
+    await sweepRedactions();
   },
   async supportDigest() {
     const orders = await listOrdersNeedingAttention();

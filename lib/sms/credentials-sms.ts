@@ -15,7 +15,7 @@ import { insertOutboxMessage } from '@/db/queries/outbox';
 import { smsStatuses, type SmsStatus } from '@/db/schema';
 import { open, type Sealed } from '@/lib/credentials/encryption';
 import { getEnv, usesOutbox } from '@/lib/env';
-import { credentialsSmsText, outboxSmsKey } from './credentials-text';
+import { credentialsSmsText, outboxSid, outboxSmsKey } from './credentials-text';
 import { classifyApiFailure, isFinalSmsStatus } from './delivery-rules';
 import { getTwilioClient } from './twilio-client';
 
@@ -101,7 +101,7 @@ async function prepare(row: Delivery, accepted: AcceptedMessage[]) {
   if (usesOutbox().sms) {
     // Delivered at once: that erases the password and redacts this copy (see erasePassword).
     await insertOutboxMessage({ channel: 'sms', recipient: delivery.toPhone, bodyText: smsText(row), idempotencyKey: outboxSmsKey(delivery.id) });
-    await unsafeRecordAccepted([{ deliveryId: delivery.id, sid: `outbox-${delivery.id}`, status: 'sent' }]);
+    await unsafeRecordAccepted([{ deliveryId: delivery.id, sid: outboxSid(delivery.id), status: 'sent' }]);
     await unsafeApplyDeliveryStatus(delivery.id, 'delivered', null);
     return false;
   }
@@ -170,12 +170,6 @@ function smsText(row: Delivery) {
   return credentialsSmsText(password, row.delivery.reference);
 }
 
-/** After delivery, the message text (with the password) is removed from Twilio's logs too. */
-export async function redactAtTwilio(sid: string) {
-  if (usesOutbox().sms || sid.startsWith('outbox-')) return;
-  await getTwilioClient().messages(sid).update({ body: '' });
-}
-
 /** The reconcile-sms job: statuses of messages whose callbacks were lost, and expired passwords. */
 export async function reconcileDeliveries() {
   const env = getEnv();
@@ -184,7 +178,7 @@ export async function reconcileDeliveries() {
   const client = getTwilioClient();
   for (const stuck of await unsafeListStuckDeliveries(120)) {
     const message = await client.messages(stuck.twilioSid!).fetch();
-    const outcome = await unsafeApplyDeliveryStatus(stuck.id, asStatus(message.status), message.errorCode ? String(message.errorCode) : null);
-    if (outcome.changed && outcome.redactSid) await redactAtTwilio(outcome.redactSid);
+    // A delivered one queues its own redaction (see redaction.ts).
+    await unsafeApplyDeliveryStatus(stuck.id, asStatus(message.status), message.errorCode ? String(message.errorCode) : null);
   }
 }
