@@ -17,6 +17,9 @@ import { REDACTED_PASSWORD, credentialsSmsText, isOutboxSid, outboxSmsKey } from
  * before it calls any of this.
  */
 
+/** At most this many deliveries per reconciliation pass; the next pass takes the rest. */
+const RECONCILE_BATCH = 500;
+
 export async function unsafeGetDeliveries(deliveryIds: string[]) {
   return db
     .select({ delivery: smsDeliveries, orderState: orders.state, organisationId: orders.organisationId, sealed: credentials })
@@ -318,7 +321,37 @@ export async function unsafeListStuckDeliveries(olderThanSeconds: number) {
         lt(smsDeliveries.updatedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
       ),
     )
-    .limit(500);
+    .limit(RECONCILE_BATCH);
+}
+
+/** Deliveries left `submitting` (no sid) since a claim this long ago: their job gave up mid-send. */
+export async function unsafeListGivenUpSubmissions(olderThanSeconds: number) {
+  return db
+    .select({ id: smsDeliveries.id, toPhone: smsDeliveries.toPhone, reference: smsDeliveries.reference, submittedAt: smsDeliveries.submittedAt })
+    .from(smsDeliveries)
+    .where(
+      and(
+        eq(smsDeliveries.status, 'submitting'),
+        isNull(smsDeliveries.twilioSid),
+        lt(smsDeliveries.submittedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+      ),
+    )
+    .limit(RECONCILE_BATCH);
+}
+
+/**
+ * A delivery left `submitting` that Twilio never took: failed, with the reason as its flag and
+ * on the order's timeline, so support sees it. Only as it was read (`submittedAt` unchanged):
+ * a run that claimed it since may be sending. Returns whether it was failed.
+ */
+export async function unsafeRecordNeverSent(read: { id: string; submittedAt: Date | null }, reason: string) {
+  return inTransaction(async (tx) => {
+    const delivery = await lockDelivery(tx, read.id);
+    if (!delivery || delivery.status !== 'submitting' || delivery.twilioSid || delivery.submittedAt?.getTime() !== read.submittedAt?.getTime()) return false;
+    await tx.update(smsDeliveries).set({ status: 'failed', flag: reason }).where(eq(smsDeliveries.id, read.id));
+    await addEvent(tx, delivery, 'sms_status', { attempt: delivery.attempt, status: 'failed', reason });
+    return true;
+  });
 }
 
 /** Passwords kept past the retention limit (an SMS never confirmed) are erased anyway. */

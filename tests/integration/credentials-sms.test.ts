@@ -373,6 +373,58 @@ describe('redaction at Twilio', () => {
   });
 });
 
+describe('reconciling deliveries left submitting', () => {
+  /** A delivery whose job claimed it `ago` and then gave up (retries out, or the process died). */
+  async function leftSubmitting(ago: string) {
+    const created = await orderWithCredentials();
+    const [read] = await deliveries.unsafeGetDeliveries([created.delivery.id]);
+    await deliveries.unsafeClaimForSending([read!.delivery]);
+    await db.execute(sql`UPDATE sms_deliveries SET submitted_at = submitted_at - ${ago}::interval WHERE id = ${created.delivery.id}`);
+    return created;
+  }
+  const smsEvents = async (orderId: string) =>
+    (await db.select().from(schema.orderEvents).where(eq(schema.orderEvents.orderId, orderId)).orderBy(schema.orderEvents.at)).filter((event) => event.kind === 'sms_status');
+
+  it('fails one that Twilio never took, after the bound, with its reason on the order; a recent one is left to its job', async () => {
+    const stuck = await leftSubmitting('2 hours');
+    const recent = await leftSubmitting('5 minutes');
+    await sms.reconcileDeliveries();
+
+    const row = await deliveryRow(stuck.delivery.id);
+    expect(row).toMatchObject({ status: 'failed', twilioSid: null, flag: expect.stringMatching(/never sent/) });
+    // What support sees: the delivery card's flag and the timeline's reason.
+    expect(await support.getLatestDelivery(stuck.order.id)).toMatchObject({ status: 'failed', flag: row.flag });
+    expect((await smsEvents(stuck.order.id)).map((event) => event.data)).toEqual([{ attempt: 1, status: 'failed', reason: row.flag }]);
+    expect(sentTo(stuck.phone)).toHaveLength(0);
+    // A late run of its job sends nothing.
+    await sms.sendCredentialsSms(stuck.delivery.id);
+    expect(sentTo(stuck.phone)).toHaveLength(0);
+
+    expect((await deliveryRow(recent.delivery.id)).status).toBe('submitting');
+    expect(await smsEvents(recent.order.id)).toEqual([]);
+  });
+
+  it('recovers one that Twilio did take, flagged; its delivered status then completes the order and queues redaction', async () => {
+    const { order, phone, delivery } = await orderWithCredentials();
+    twilio.behaviours.push({ to: phone, kind: 'accept-then-500' });
+    await expect(sms.sendCredentialsSms(delivery.id)).rejects.toThrow(/ambiguous/);
+    await db.execute(sql`UPDATE sms_deliveries SET submitted_at = submitted_at - interval '2 hours' WHERE id = ${delivery.id}`);
+    const message = sentTo(phone)[0]!;
+    message.status = 'delivered';
+
+    await sms.reconcileDeliveries();
+    expect(await deliveryRow(delivery.id)).toMatchObject({ twilioSid: message.sid, status: 'sent', flag: expect.stringMatching(/^recovered/) });
+    expect(await orderState(order.id)).toBe('credentials_sent');
+
+    await db.execute(sql`UPDATE sms_deliveries SET updated_at = now() - interval '10 minutes' WHERE id = ${delivery.id}`);
+    await sms.reconcileDeliveries();
+    expect(await orderState(order.id)).toBe('completed');
+    await runRedactionJobs(delivery.id);
+    expect(message.redacted).toBe(true);
+    expect(sentTo(phone)).toHaveLength(1);
+  });
+});
+
 describe('the messages-per-second limit', () => {
   it('hands out send slots exactly 1/rate apart, however many ask at once and for however many', async () => {
     const slots = await Promise.all([1, 3, 1, 4, 1].map((count) => deliveries.reserveSendSlots(5, count)));
