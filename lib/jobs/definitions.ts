@@ -22,14 +22,14 @@ export const jobDefinitions = {
     options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 },
   },
   /**
-   * Clears a delivered password SMS's body at Twilio. Refusals and outages retry with backoff,
-   * about half an hour in all (30 s doubling, 6 times): inside REDACTION_SWEEP_AFTER_SECONDS,
-   * so the sweep seldom queues a second job for a message still being retried.
+   * Clears a delivered password SMS's body at Twilio. Refusals and outages retry with backoff
+   * (from 30 s, doubling, 5 times: at most about half an hour in all), inside
+   * REDACTION_SWEEP_AFTER_SECONDS, so the sweep does not queue a second job while one retries.
    */
   redactSms: {
     name: 'redact-sms',
     payload: z.object({ deliveryId: z.uuid() }),
-    options: { retryLimit: 6, retryDelay: 30, retryBackoff: true },
+    options: { retryLimit: 5, retryDelay: 30, retryBackoff: true },
   },
   /** Every hour: queues redaction for delivered messages that are still not redacted. */
   sweepRedactions: {

@@ -50,9 +50,10 @@ export const classifyDeliveryFailure = (errorCode: string | null | undefined): E
 export const MAX_SMS_ATTEMPTS = 4;
 
 /**
- * A delivery still `submitting` this long after its last claim was given up on by its job: well
- * past the credentials-sms job's retries (about 20 minutes of backoff). Reconciliation then asks
- * Twilio for it and records it, or fails it where support sees why.
+ * A delivery still `submitting` this long after its last claim was given up on by its job: each
+ * retry of the credentials-sms job claims it again, at most about 21 minutes after the one before
+ * (its longest backoff). Reconciliation then asks Twilio for it and records it, or fails it where
+ * support sees why.
  */
 export const SUBMITTING_GIVEN_UP_AFTER_SECONDS = 60 * 60;
 
