@@ -443,10 +443,17 @@ export const smsDeliveries = pgTable(
     /** Set when the portal could not tell whether Twilio took a message: support should look. */
     flag: text(),
     submittedAt: timestamp({ withTimezone: true }),
+    /** When the message body (with the password) was cleared at Twilio; outbox copies are cleared on delivery. */
+    redactedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [uniqueIndex().on(table.orderId, table.attempt), index().on(table.status, table.updatedAt)],
+  (table) => [
+    uniqueIndex().on(table.orderId, table.attempt),
+    index().on(table.status, table.updatedAt),
+    // The redaction sweep's work list: small, as redacted rows leave it.
+    index('sms_deliveries_unredacted_idx').on(table.updatedAt).where(sql`${table.status} = 'delivered' AND ${table.redactedAt} IS NULL`),
+  ],
 );
 export type SmsDelivery = typeof smsDeliveries.$inferSelect;
 

@@ -9,13 +9,16 @@ import type { OrderEventKind, OrderState } from '@/lib/orders/model';
 import { deliveryTransitions, supportTransitions } from '@/lib/orders/transitions';
 import { MAX_SMS_ATTEMPTS, classifyDeliveryFailure, isFinalSmsStatus, movesForward } from '@/lib/sms/delivery-rules';
 import { getTranslator } from '@/lib/i18n/translator';
-import { REDACTED_PASSWORD, credentialsSmsText, outboxSmsKey } from '@/lib/sms/credentials-text';
+import { REDACTED_PASSWORD, credentialsSmsText, isOutboxSid, outboxSmsKey } from '@/lib/sms/credentials-text';
 
 /*
  * Note: everything here acts for the system (the SMS worker, Twilio's callbacks), by delivery
  * id alone. The ids are ones the portal created; the callback route verifies Twilio's signature
  * before it calls any of this.
  */
+
+/** At most this many deliveries per reconciliation pass; the next pass takes the rest. */
+const RECONCILE_BATCH = 500;
 
 export async function unsafeGetDeliveries(deliveryIds: string[]) {
   return db
@@ -167,7 +170,7 @@ async function erasePassword(tx: DbOrTx, order: EventOrder, why: 'delivered' | '
 
 /**
  * The outbox copies of an order's password SMS, with the password replaced by a marker: the
- * outbox keeps it no longer than Twilio does (see redactAtTwilio). Without outbox copies (Twilio
+ * outbox keeps it no longer than Twilio does (see lib/sms/redaction.ts). Without outbox copies (Twilio
  * in use) this changes nothing.
  */
 async function redactOutboxCopies(tx: DbOrTx, orderId: string) {
@@ -176,6 +179,52 @@ async function redactOutboxCopies(tx: DbOrTx, orderId: string) {
     tx,
     sent.map((delivery) => ({ idempotencyKey: outboxSmsKey(delivery.id), bodyText: credentialsSmsText(REDACTED_PASSWORD, delivery.reference) })),
   );
+}
+
+/**
+ * A delivered message's body (the password) is cleared at Twilio by its own job, queued with the
+ * delivery's record so it cannot be lost; the sweep (unsafeListUnredactedDeliveries) is the
+ * backstop. Outbox copies were rewritten in this transaction (erasePassword): marked at once.
+ * Without a sid there is nothing to redact yet; the sweep finds it once one is recorded.
+ */
+async function queueRedaction(tx: DbOrTx, jobSql: SqlExecutor, delivery: { id: string; twilioSid: string | null }) {
+  if (!delivery.twilioSid) return;
+  if (isOutboxSid(delivery.twilioSid)) await tx.update(smsDeliveries).set({ redactedAt: new Date() }).where(eq(smsDeliveries.id, delivery.id));
+  else await enqueueJob('redactSms', { deliveryId: delivery.id }, jobSql);
+}
+
+/** The message body is gone at Twilio. Idempotent: the first time counts. */
+export async function unsafeMarkRedacted(deliveryId: string) {
+  await db
+    .update(smsDeliveries)
+    .set({ redactedAt: new Date() })
+    .where(and(eq(smsDeliveries.id, deliveryId), isNull(smsDeliveries.redactedAt)));
+}
+
+/** What the redaction job needs of a delivery; null when there is no such delivery. */
+export async function unsafeGetRedactionTarget(deliveryId: string) {
+  const [row] = await db
+    .select({ status: smsDeliveries.status, twilioSid: smsDeliveries.twilioSid, redactedAt: smsDeliveries.redactedAt })
+    .from(smsDeliveries)
+    .where(eq(smsDeliveries.id, deliveryId));
+  return row ?? null;
+}
+
+/** Delivered messages with a sid, still unredacted this long after delivery: their redaction job was lost or gave up. */
+export async function unsafeListUnredactedDeliveries(olderThanSeconds: number, limit: number) {
+  return db
+    .select({ id: smsDeliveries.id })
+    .from(smsDeliveries)
+    .where(
+      and(
+        eq(smsDeliveries.status, 'delivered'),
+        isNull(smsDeliveries.redactedAt),
+        isNotNull(smsDeliveries.twilioSid),
+        lt(smsDeliveries.updatedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+      ),
+    )
+    .orderBy(smsDeliveries.updatedAt)
+    .limit(limit);
 }
 
 const failureReasons: Record<string, string> = {
@@ -209,18 +258,22 @@ export async function unsafeRecordPermanentFailure(deliveryId: string, errorCode
   });
 }
 
-export type StatusOutcome = { changed: false } | { changed: true; status: SmsStatus; redactSid?: string };
+export type StatusOutcome = { changed: false } | { changed: true; status: SmsStatus };
 
 /**
  * Applies a status from Twilio (callback or reconciliation). Only forward moves count.
- * delivered: erase the password, complete the order, email the recipient the username.
+ * delivered: erase the password, complete the order, email the recipient the username, queue
+ * the redaction at Twilio.
  * A permanent failure returns the order to the partner; a transient one queues a new attempt.
+ * `messageSid` (a callback's) is recorded when the job has not recorded it yet: a callback can
+ * come first, and without the sid the message could not be redacted.
  */
-export async function unsafeApplyDeliveryStatus(deliveryId: string, status: SmsStatus, errorCode: string | null): Promise<StatusOutcome> {
+export async function unsafeApplyDeliveryStatus(deliveryId: string, status: SmsStatus, errorCode: string | null, messageSid?: string): Promise<StatusOutcome> {
   return inTransaction(async (tx, jobSql) => {
-    const delivery = await lockDelivery(tx, deliveryId);
-    if (!delivery || !movesForward(delivery.status, status)) return { changed: false };
-    await tx.update(smsDeliveries).set({ status, errorCode }).where(eq(smsDeliveries.id, deliveryId));
+    const locked = await lockDelivery(tx, deliveryId);
+    if (!locked || !movesForward(locked.status, status)) return { changed: false };
+    const delivery = { ...locked, twilioSid: locked.twilioSid ?? messageSid ?? null };
+    await tx.update(smsDeliveries).set({ status, errorCode, twilioSid: delivery.twilioSid }).where(eq(smsDeliveries.id, deliveryId));
     await addEvent(tx, delivery, 'sms_status', { attempt: delivery.attempt, status, ...(errorCode ? { errorCode } : {}) });
 
     if (status === 'delivered') {
@@ -235,7 +288,8 @@ export async function unsafeApplyDeliveryStatus(deliveryId: string, status: SmsS
         await enqueueJob('orderEmail', { orderId: delivery.orderId, kind: 'credentials' }, jobSql);
         await enqueueJob('orderEmail', { orderId: delivery.orderId, kind: 'completed' }, jobSql);
       }
-      return { changed: true, status, ...(delivery.twilioSid ? { redactSid: delivery.twilioSid } : {}) };
+      await queueRedaction(tx, jobSql, delivery);
+      return { changed: true, status };
     }
 
     if (status === 'undelivered' || status === 'failed') {
@@ -267,7 +321,37 @@ export async function unsafeListStuckDeliveries(olderThanSeconds: number) {
         lt(smsDeliveries.updatedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
       ),
     )
-    .limit(500);
+    .limit(RECONCILE_BATCH);
+}
+
+/** Deliveries left `submitting` (no sid) since a claim this long ago: their job gave up mid-send. */
+export async function unsafeListGivenUpSubmissions(olderThanSeconds: number) {
+  return db
+    .select({ id: smsDeliveries.id, toPhone: smsDeliveries.toPhone, reference: smsDeliveries.reference, submittedAt: smsDeliveries.submittedAt })
+    .from(smsDeliveries)
+    .where(
+      and(
+        eq(smsDeliveries.status, 'submitting'),
+        isNull(smsDeliveries.twilioSid),
+        lt(smsDeliveries.submittedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+      ),
+    )
+    .limit(RECONCILE_BATCH);
+}
+
+/**
+ * A delivery left `submitting` that Twilio never took: failed, with the reason as its flag and
+ * on the order's timeline, so support sees it. Only as it was read (`submittedAt` unchanged):
+ * a run that claimed it since may be sending. Returns whether it was failed.
+ */
+export async function unsafeRecordNeverSent(read: { id: string; submittedAt: Date | null }, reason: string) {
+  return inTransaction(async (tx) => {
+    const delivery = await lockDelivery(tx, read.id);
+    if (!delivery || delivery.status !== 'submitting' || delivery.twilioSid || delivery.submittedAt?.getTime() !== read.submittedAt?.getTime()) return false;
+    await tx.update(smsDeliveries).set({ status: 'failed', flag: reason }).where(eq(smsDeliveries.id, read.id));
+    await addEvent(tx, delivery, 'sms_status', { attempt: delivery.attempt, status: 'failed', reason });
+    return true;
+  });
 }
 
 /** Passwords kept past the retention limit (an SMS never confirmed) are erased anyway. */

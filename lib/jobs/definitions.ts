@@ -21,6 +21,22 @@ export const jobDefinitions = {
     // A job whose worker died is handed out again after 30 s (a send takes a second or two).
     options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 },
   },
+  /**
+   * Clears a delivered password SMS's body at Twilio. Refusals and outages retry with backoff
+   * (from 30 s, doubling, 5 times: at most about half an hour in all), inside
+   * REDACTION_SWEEP_AFTER_SECONDS, so the sweep does not queue a second job while one retries.
+   */
+  redactSms: {
+    name: 'redact-sms',
+    payload: z.object({ deliveryId: z.uuid() }),
+    options: { retryLimit: 5, retryDelay: 30, retryBackoff: true },
+  },
+  /** Every hour: queues redaction for delivered messages that are still not redacted. */
+  sweepRedactions: {
+    name: 'sweep-redactions',
+    payload: z.object({}),
+    options: { retryLimit: 0 },
+  },
   /** Every morning: support's list of at-risk and overdue orders, by email. */
   supportDigest: {
     name: 'support-digest',
@@ -33,7 +49,10 @@ export const jobDefinitions = {
     payload: z.object({}),
     options: { retryLimit: 3, retryDelay: 60 },
   },
-  /** Asks Twilio about messages whose status callbacks never came, and erases expired passwords. */
+  /**
+   * Asks Twilio about messages whose status callbacks never came and deliveries left
+   * `submitting`, and erases expired passwords.
+   */
   reconcileSms: {
     name: 'reconcile-sms',
     payload: z.object({}),

@@ -10,6 +10,7 @@ import { supportDigestEmail } from '@/lib/email/templates/support-digest';
 import { getEnv } from '@/lib/env';
 import { pruneExpiredRows } from '@/lib/housekeeping';
 import { reconcileDeliveries, sendCredentialsSms, sendCredentialsSmsBatch } from '@/lib/sms/credentials-sms';
+import { redactDelivery, sweepRedactions } from '@/lib/sms/redaction';
 import type { JobName, JobPayload, OrderEmailKind } from './definitions';
 
 /** What a kind of email adds from the order's timeline or credentials. */
@@ -51,6 +52,12 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
   },
   async reconcileSms() {
     await reconcileDeliveries();
+  },
+  async redactSms({ deliveryId }) {
+    await redactDelivery(deliveryId);
+  },
+  async sweepRedactions() {
+    await sweepRedactions();
   },
   async supportDigest() {
     // One moment for the query and the email, so an order is at risk or overdue in both alike.

@@ -49,6 +49,8 @@ export async function startWorkers() {
   }
   // Callbacks get lost: every two minutes, ask Twilio about messages stuck short of final.
   await boss.schedule(jobDefinitions.reconcileSms.name, '*/2 * * * *', {}, { tz: 'Europe/Helsinki' });
+  // Redaction jobs lost or given up on: every hour, queue them again.
+  await boss.schedule(jobDefinitions.sweepRedactions.name, '23 * * * *', {}, { tz: 'Europe/Helsinki' });
   await boss.schedule(jobDefinitions.supportDigest.name, '0 7 * * *', {}, { tz: 'Europe/Helsinki' });
   await boss.schedule(jobDefinitions.pruneHousekeeping.name, '17 * * * *', {}, { tz: 'Europe/Helsinki' });
   return boss;

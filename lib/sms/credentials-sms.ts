@@ -5,9 +5,11 @@ import {
   unsafeClaimForSending,
   unsafeEraseExpiredPasswords,
   unsafeGetDeliveries,
+  unsafeListGivenUpSubmissions,
   unsafeListStuckDeliveries,
   unsafeMarkPendingAgain,
   unsafeRecordAccepted,
+  unsafeRecordNeverSent,
   unsafeRecordPermanentFailure,
   type AcceptedMessage,
 } from '@/db/queries/deliveries';
@@ -15,8 +17,10 @@ import { insertOutboxMessage } from '@/db/queries/outbox';
 import { smsStatuses, type SmsStatus } from '@/db/schema';
 import { open, type Sealed } from '@/lib/credentials/encryption';
 import { getEnv, usesOutbox } from '@/lib/env';
-import { credentialsSmsText, outboxSmsKey } from './credentials-text';
-import { classifyApiFailure, isFinalSmsStatus } from './delivery-rules';
+import { getTranslator } from '@/lib/i18n/translator';
+import { logError } from '@/lib/log';
+import { credentialsSmsText, outboxSid, outboxSmsKey } from './credentials-text';
+import { CALLBACK_OVERDUE_SECONDS, SUBMITTING_GIVEN_UP_AFTER_SECONDS, classifyApiFailure, isFinalSmsStatus } from './delivery-rules';
 import { getTwilioClient } from './twilio-client';
 
 const asStatus = (value: string): SmsStatus => ((smsStatuses as readonly string[]).includes(value) ? (value as SmsStatus) : 'queued');
@@ -101,21 +105,43 @@ async function prepare(row: Delivery, accepted: AcceptedMessage[]) {
   if (usesOutbox().sms) {
     // Delivered at once: that erases the password and redacts this copy (see erasePassword).
     await insertOutboxMessage({ channel: 'sms', recipient: delivery.toPhone, bodyText: smsText(row), idempotencyKey: outboxSmsKey(delivery.id) });
-    await unsafeRecordAccepted([{ deliveryId: delivery.id, sid: `outbox-${delivery.id}`, status: 'sent' }]);
+    await unsafeRecordAccepted([{ deliveryId: delivery.id, sid: outboxSid(delivery.id), status: 'sent' }]);
     await unsafeApplyDeliveryStatus(delivery.id, 'delivered', null);
     return false;
   }
-  if (delivery.status === 'submitting' && delivery.submittedAt) {
-    const since = new Date(delivery.submittedAt.getTime() - 60_000);
-    const sent = await getTwilioClient().messages.list({ to: delivery.toPhone, dateSentAfter: since, limit: 50 });
-    const ours = sent.find((message) => message.body?.includes(`Ref ${delivery.reference}`));
+  if (delivery.status === 'submitting') {
+    const ours = await findOwnMessage(delivery);
     if (ours) {
-      accepted.push({ deliveryId: delivery.id, sid: ours.sid, status: asStatus(ours.status), flag: RECOVERED });
+      accepted.push(ours);
       return false;
     }
   }
   return true;
 }
+
+/** How far before its claim a message is looked for at Twilio: the two clocks differ a little. */
+const CLOCK_SKEW_MS = 60_000;
+/** Messages to one number around one claim: a handful at most. */
+const LOOKUP_LIMIT = 50;
+
+/**
+ * The message Twilio took for a delivery left `submitting` (a crash, an ambiguous failure), found
+ * by the reference in its text; null when Twilio has none.
+ */
+async function findOwnMessage(delivery: { id: string; toPhone: string; reference: string; submittedAt: Date | null }): Promise<AcceptedMessage | null> {
+  if (!delivery.submittedAt) return null;
+  const since = new Date(delivery.submittedAt.getTime() - CLOCK_SKEW_MS);
+  const sent = await getTwilioClient().messages.list({ to: delivery.toPhone, dateSentAfter: since, limit: LOOKUP_LIMIT });
+  const ours = sent.find((message) => message.body?.includes(`Ref ${delivery.reference}`));
+  return ours ? { deliveryId: delivery.id, sid: ours.sid, status: shortOfFinal(asStatus(ours.status)), flag: RECOVERED } : null;
+}
+
+/**
+ * A recovered message's status, short of final: delivered or failed must go through
+ * unsafeApplyDeliveryStatus (the callback, or reconciliation's next pass), which completes the
+ * order or tries again; recorded as-is it would make that later status no move at all.
+ */
+const shortOfFinal = (status: SmsStatus): SmsStatus => (isFinalSmsStatus(status) ? 'sent' : status);
 
 /** Send times under the messages-per-second limit, booked together; none without a limit. */
 async function sendSlots(count: number): Promise<(Date | undefined)[]> {
@@ -170,21 +196,32 @@ function smsText(row: Delivery) {
   return credentialsSmsText(password, row.delivery.reference);
 }
 
-/** After delivery, the message text (with the password) is removed from Twilio's logs too. */
-export async function redactAtTwilio(sid: string) {
-  if (usesOutbox().sms || sid.startsWith('outbox-')) return;
-  await getTwilioClient().messages(sid).update({ body: '' });
-}
-
-/** The reconcile-sms job: statuses of messages whose callbacks were lost, and expired passwords. */
+/**
+ * The reconcile-sms job: statuses of messages whose callbacks were lost, deliveries whose job
+ * gave up while sending, and expired passwords. One delivery's failure is logged and the rest
+ * still run; the job runs again in two minutes.
+ */
 export async function reconcileDeliveries() {
   const env = getEnv();
   await unsafeEraseExpiredPasswords(env.PASSWORD_RETENTION_HOURS);
   if (usesOutbox(env).sms) return;
   const client = getTwilioClient();
-  for (const stuck of await unsafeListStuckDeliveries(120)) {
+  await eachLogged(await unsafeListStuckDeliveries(CALLBACK_OVERDUE_SECONDS), async (stuck) => {
     const message = await client.messages(stuck.twilioSid!).fetch();
-    const outcome = await unsafeApplyDeliveryStatus(stuck.id, asStatus(message.status), message.errorCode ? String(message.errorCode) : null);
-    if (outcome.changed && outcome.redactSid) await redactAtTwilio(outcome.redactSid);
+    // A delivered one queues its own redaction (see redaction.ts).
+    await unsafeApplyDeliveryStatus(stuck.id, asStatus(message.status), message.errorCode ? String(message.errorCode) : null);
+  });
+  await eachLogged(await unsafeListGivenUpSubmissions(SUBMITTING_GIVEN_UP_AFTER_SECONDS), async (stuck) => {
+    const ours = await findOwnMessage(stuck);
+    // Twilio took it: recorded (and flagged) as the job's retry would have; its status comes next pass.
+    if (ours) await unsafeRecordAccepted([ours]);
+    // Never sent: a failure support sees on the order, never silence.
+    else await unsafeRecordNeverSent(stuck, getTranslator()('sms.failure.notSent'));
+  });
+}
+
+async function eachLogged<T extends { id: string }>(deliveries: T[], step: (delivery: T) => Promise<void>) {
+  for (const delivery of deliveries) {
+    await step(delivery).catch((error: unknown) => logError(`reconciling delivery ${delivery.id} failed`, error));
   }
 }

@@ -10,3 +10,7 @@ export function credentialsSmsText(password: string, reference: string) {
 
 /** The outbox row of a delivery's SMS: one per delivery, however often its job runs. */
 export const outboxSmsKey = (deliveryId: string) => `sms/${deliveryId}`;
+
+/** The sid recorded for a delivery the outbox took: there is no message at Twilio to look up or redact. */
+export const outboxSid = (deliveryId: string) => `outbox-${deliveryId}`;
+export const isOutboxSid = (sid: string) => sid.startsWith('outbox-');

@@ -48,3 +48,14 @@ export const classifyDeliveryFailure = (errorCode: string | null | undefined): E
 
 /** How many times one password is sent before support must look at the number. */
 export const MAX_SMS_ATTEMPTS = 4;
+
+/**
+ * A delivery still `submitting` this long after its last claim was given up on by its job: each
+ * retry of the credentials-sms job claims it again, at most about 21 minutes after the one before
+ * (its longest backoff). Reconciliation then asks Twilio for it and records it, or fails it where
+ * support sees why.
+ */
+export const SUBMITTING_GIVEN_UP_AFTER_SECONDS = 60 * 60;
+
+/** A delivery Twilio took whose final status has not come for this long: its callback may be lost. */
+export const CALLBACK_OVERDUE_SECONDS = 120;

@@ -22,11 +22,13 @@ export interface TwilioMessage {
 /**
  * What the double does with the next create call for a number: fail with a Twilio error
  * (`status` and `code`), or accept the message and then answer 500 (Twilio took it, the answer
- * was lost: the ambiguous case). Each behaviour is used `times` times.
+ * was lost: the ambiguous case). `refuse-redaction` instead fails the next clearing of a body
+ * of a message to that number (with `status` and `code`, 500 by default). Each behaviour is used
+ * `times` times.
  */
 export interface Behaviour {
   to: string;
-  kind: 'error' | 'accept-then-500';
+  kind: 'error' | 'accept-then-500' | 'refuse-redaction';
   status?: number;
   code?: number;
   times?: number;
@@ -61,6 +63,8 @@ export async function startTwilioDouble(options: { port?: number; latencyMs?: nu
   const messages: TwilioMessage[] = [];
   const behaviours: Behaviour[] = [];
   const latencyMs = options.latencyMs ?? 0;
+  const nextBehaviour = (to: string, kinds: Behaviour['kind'][]) =>
+    behaviours.find((candidate) => candidate.to === to && kinds.includes(candidate.kind) && (candidate.times ?? 1) > 0);
 
   const server = await listen(async (req, body, res) => {
     if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
@@ -82,7 +86,7 @@ export async function startTwilioDouble(options: { port?: number; latencyMs?: nu
     if (list && req.method === 'POST') {
       const form = new URLSearchParams(body);
       const to = form.get('To') ?? '';
-      const behaviour = behaviours.find((candidate) => candidate.to === to && (candidate.times ?? 1) > 0);
+      const behaviour = nextBehaviour(to, ['error', 'accept-then-500']);
       if (behaviour) behaviour.times = (behaviour.times ?? 1) - 1;
       if (behaviour?.kind === 'error') return twilioError(res, behaviour.status ?? 400, behaviour.code ?? 21211);
       const message: TwilioMessage = {
@@ -125,6 +129,11 @@ export async function startTwilioDouble(options: { port?: number; latencyMs?: nu
       if (req.method === 'POST') {
         const form = new URLSearchParams(body);
         if (form.has('Body')) {
+          const refusal = form.get('Body') === '' ? nextBehaviour(message.to, ['refuse-redaction']) : undefined;
+          if (refusal) {
+            refusal.times = (refusal.times ?? 1) - 1;
+            return twilioError(res, refusal.status ?? 500, refusal.code ?? 20500);
+          }
           message.body = form.get('Body') ?? '';
           message.redacted = message.body === '';
         }

@@ -1,4 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
+import { NextRequest } from 'next/server';
+import twilioSdk from 'twilio';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as DbModule from '@/db';
 import type * as DeliveriesModule from '@/db/queries/deliveries';
@@ -6,6 +8,8 @@ import type * as SupportModule from '@/db/queries/support';
 import type * as UsersModule from '@/db/queries/users';
 import type * as SchemaModule from '@/db/schema';
 import type * as SmsModule from '@/lib/sms/credentials-sms';
+import type * as RedactionModule from '@/lib/sms/redaction';
+import type * as CallbackRouteModule from '@/app/api/webhooks/twilio/status/[deliveryId]/route';
 import { startTwilioDouble } from '@/tests/doubles/twilio-double';
 import type { factories as Factories } from '@/tests/support/factories';
 
@@ -19,6 +23,8 @@ let schema: typeof SchemaModule;
 let support: typeof SupportModule;
 let deliveries: typeof DeliveriesModule;
 let sms: typeof SmsModule;
+let redaction: typeof RedactionModule;
+let callbackRoute: typeof CallbackRouteModule;
 let users: typeof UsersModule;
 let data: ReturnType<typeof Factories>;
 
@@ -34,6 +40,8 @@ beforeAll(async () => {
   support = await import('@/db/queries/support');
   deliveries = await import('@/db/queries/deliveries');
   sms = await import('@/lib/sms/credentials-sms');
+  redaction = await import('@/lib/sms/redaction');
+  callbackRoute = await import('@/app/api/webhooks/twilio/status/[deliveryId]/route');
   users = await import('@/db/queries/users');
   data = (await import('@/tests/support/factories')).factories(db);
 });
@@ -62,6 +70,23 @@ const orderState = async (orderId: string) => (await db.select().from(schema.ord
 const deliveryRow = async (id: string) => (await db.select().from(schema.smsDeliveries).where(eq(schema.smsDeliveries.id, id)))[0]!;
 const timelineKinds = async (orderId: string) =>
   (await db.select().from(schema.orderEvents).where(eq(schema.orderEvents.orderId, orderId)).orderBy(schema.orderEvents.at)).map((event) => event.kind);
+/** The redact-sms jobs queued for a delivery, as pg-boss holds them. */
+const redactionJobs = async (deliveryId: string) =>
+  (
+    await db.execute<{ retry_limit: number; retry_backoff: boolean }>(
+      sql`SELECT retry_limit, retry_backoff FROM pgboss.job WHERE name = 'redact-sms' AND data->>'deliveryId' = ${deliveryId}`,
+    )
+  ).rows;
+/** Twilio's signed status callback, through the route handler. */
+async function statusCallback(deliveryId: string, params: Record<string, string>) {
+  const url = sms.statusCallbackUrl(deliveryId);
+  const headers = { 'x-twilio-signature': twilioSdk.getExpectedTwilioSignature(TWILIO.token, url, params), 'content-type': 'application/x-www-form-urlencoded' };
+  return callbackRoute.POST(new NextRequest(url, { method: 'POST', body: new URLSearchParams(params).toString(), headers }), { params: Promise.resolve({ deliveryId }) });
+}
+/** Runs a delivery's queued redaction jobs, as the worker would. */
+async function runRedactionJobs(deliveryId: string) {
+  for (const _ of await redactionJobs(deliveryId)) await redaction.redactDelivery(deliveryId);
+}
 const sealedPassword = async (orderId: string) => (await db.select().from(schema.credentials).where(eq(schema.credentials.orderId, orderId)))[0]!.passwordCiphertext;
 
 describe('the credentials SMS job', () => {
@@ -249,6 +274,7 @@ describe('delivery statuses', () => {
       'password_erased',
       'completed',
     ]);
+    await runRedactionJobs(delivery.id);
     expect(message.redacted).toBe(true);
     expect(await sealedPassword(order.id)).toBeNull();
   });
@@ -258,6 +284,144 @@ describe('delivery statuses', () => {
     await db.execute(sql`UPDATE credentials SET created_at = now() - interval '100 hours' WHERE order_id = ${order.id}`);
     await deliveries.unsafeEraseExpiredPasswords(72);
     expect(await sealedPassword(order.id)).toBeNull();
+  });
+});
+
+describe('redaction at Twilio', () => {
+  /** An order whose SMS Twilio took and then delivered (the callback came). */
+  async function deliveredOrder() {
+    const created = await orderWithCredentials();
+    await sms.sendCredentialsSms(created.delivery.id);
+    await deliveries.unsafeApplyDeliveryStatus(created.delivery.id, 'delivered', null);
+    return { ...created, message: sentTo(created.phone)[0]! };
+  }
+
+  it('is its own job, queued with the delivered status, with retries and backoff; it records when, and a second run changes nothing', async () => {
+    const { delivery, message } = await deliveredOrder();
+    expect(message.redacted).toBe(false);
+    const jobs = await redactionJobs(delivery.id);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.retry_limit).toBeGreaterThan(0);
+    expect(jobs[0]!.retry_backoff).toBe(true);
+
+    await runRedactionJobs(delivery.id);
+    expect(message.redacted).toBe(true);
+    const redactedAt = (await deliveryRow(delivery.id)).redactedAt;
+    expect(redactedAt).toBeInstanceOf(Date);
+    message.body = 'changed at Twilio after redaction';
+    await redaction.redactDelivery(delivery.id);
+    expect(message.body).toBe('changed at Twilio after redaction');
+    expect((await deliveryRow(delivery.id)).redactedAt).toEqual(redactedAt);
+  });
+
+  it('happens when the delivered callback arrives before the message sid is recorded', async () => {
+    const { order, phone, delivery } = await orderWithCredentials();
+    twilio.behaviours.push({ to: phone, kind: 'accept-then-500' });
+    await expect(sms.sendCredentialsSms(delivery.id)).rejects.toThrow(/ambiguous/);
+    const message = sentTo(phone)[0]!;
+    expect((await deliveryRow(delivery.id)).twilioSid).toBeNull();
+
+    // Twilio delivers and calls back before the job's retry has recorded the sid.
+    const response = await statusCallback(delivery.id, { MessageSid: message.sid, MessageStatus: 'delivered' });
+    expect(response.status).toBe(204);
+    expect(await orderState(order.id)).toBe('completed');
+    expect(await deliveryRow(delivery.id)).toMatchObject({ twilioSid: message.sid, status: 'delivered' });
+    // The retry finds the delivery final and sends nothing.
+    await sms.sendCredentialsSms(delivery.id);
+    expect(sentTo(phone)).toHaveLength(1);
+    await runRedactionJobs(delivery.id);
+    expect(message.redacted).toBe(true);
+    expect((await deliveryRow(delivery.id)).redactedAt).toBeInstanceOf(Date);
+  });
+
+  it('fails its job when Twilio refuses, leaving the delivery unredacted, and succeeds on the retry', async () => {
+    const { phone, delivery, message } = await orderWithCredentials().then(async (created) => {
+      twilio.behaviours.push({ to: created.phone, kind: 'refuse-redaction', status: 500, code: 20500 });
+      await sms.sendCredentialsSms(created.delivery.id);
+      await deliveries.unsafeApplyDeliveryStatus(created.delivery.id, 'delivered', null);
+      return { ...created, message: sentTo(created.phone)[0]! };
+    });
+    await expect(redaction.redactDelivery(delivery.id)).rejects.toThrow(/refused to redact.*HTTP 500/);
+    expect(message.redacted).toBe(false);
+    expect(message.body).not.toBe('');
+    expect((await deliveryRow(delivery.id)).redactedAt).toBeNull();
+
+    await redaction.redactDelivery(delivery.id);
+    expect(message.redacted).toBe(true);
+    expect((await deliveryRow(delivery.id)).redactedAt).toBeInstanceOf(Date);
+    expect(sentTo(phone)).toHaveLength(1);
+  });
+
+  it('is queued again by the sweep for delivered messages left unredacted (job lost or out of retries), not for recent or redacted ones', async () => {
+    const lost = await deliveredOrder();
+    const recent = await deliveredOrder();
+    const done = await deliveredOrder();
+    await runRedactionJobs(done.delivery.id);
+    await db.execute(sql`DELETE FROM pgboss.job WHERE name = 'redact-sms' AND data->>'deliveryId' IN (${lost.delivery.id}, ${recent.delivery.id})`);
+    await db.execute(sql`UPDATE sms_deliveries SET updated_at = now() - interval '2 hours' WHERE id IN (${lost.delivery.id}, ${done.delivery.id})`);
+
+    await redaction.sweepRedactions();
+    expect(await redactionJobs(lost.delivery.id)).toHaveLength(1);
+    expect(await redactionJobs(recent.delivery.id)).toHaveLength(0);
+    expect(await redactionJobs(done.delivery.id)).toHaveLength(1); // its first job only
+
+    await runRedactionJobs(lost.delivery.id);
+    expect(lost.message.redacted).toBe(true);
+    expect((await deliveryRow(lost.delivery.id)).redactedAt).toBeInstanceOf(Date);
+    await redaction.sweepRedactions();
+    expect(await redactionJobs(lost.delivery.id)).toHaveLength(1);
+  });
+});
+
+describe('reconciling deliveries left submitting', () => {
+  /** A delivery whose job claimed it `ago` and then gave up (retries out, or the process died). */
+  async function leftSubmitting(ago: string) {
+    const created = await orderWithCredentials();
+    const [read] = await deliveries.unsafeGetDeliveries([created.delivery.id]);
+    await deliveries.unsafeClaimForSending([read!.delivery]);
+    await db.execute(sql`UPDATE sms_deliveries SET submitted_at = submitted_at - ${ago}::interval WHERE id = ${created.delivery.id}`);
+    return created;
+  }
+  const smsEvents = async (orderId: string) =>
+    (await db.select().from(schema.orderEvents).where(eq(schema.orderEvents.orderId, orderId)).orderBy(schema.orderEvents.at)).filter((event) => event.kind === 'sms_status');
+
+  it('fails one that Twilio never took, after the bound, with its reason on the order; a recent one is left to its job', async () => {
+    const stuck = await leftSubmitting('2 hours');
+    const recent = await leftSubmitting('5 minutes');
+    await sms.reconcileDeliveries();
+
+    const row = await deliveryRow(stuck.delivery.id);
+    expect(row).toMatchObject({ status: 'failed', twilioSid: null, flag: expect.stringMatching(/never sent/) });
+    // What support sees: the delivery card's flag and the timeline's reason.
+    expect(await support.getLatestDelivery(stuck.order.id)).toMatchObject({ status: 'failed', flag: row.flag });
+    expect((await smsEvents(stuck.order.id)).map((event) => event.data)).toEqual([{ attempt: 1, status: 'failed', reason: row.flag }]);
+    expect(sentTo(stuck.phone)).toHaveLength(0);
+    // A late run of its job sends nothing.
+    await sms.sendCredentialsSms(stuck.delivery.id);
+    expect(sentTo(stuck.phone)).toHaveLength(0);
+
+    expect((await deliveryRow(recent.delivery.id)).status).toBe('submitting');
+    expect(await smsEvents(recent.order.id)).toEqual([]);
+  });
+
+  it('recovers one that Twilio did take, flagged; its delivered status then completes the order and queues redaction', async () => {
+    const { order, phone, delivery } = await orderWithCredentials();
+    twilio.behaviours.push({ to: phone, kind: 'accept-then-500' });
+    await expect(sms.sendCredentialsSms(delivery.id)).rejects.toThrow(/ambiguous/);
+    await db.execute(sql`UPDATE sms_deliveries SET submitted_at = submitted_at - interval '2 hours' WHERE id = ${delivery.id}`);
+    const message = sentTo(phone)[0]!;
+    message.status = 'delivered';
+
+    await sms.reconcileDeliveries();
+    expect(await deliveryRow(delivery.id)).toMatchObject({ twilioSid: message.sid, status: 'sent', flag: expect.stringMatching(/^recovered/) });
+    expect(await orderState(order.id)).toBe('credentials_sent');
+
+    await db.execute(sql`UPDATE sms_deliveries SET updated_at = now() - interval '10 minutes' WHERE id = ${delivery.id}`);
+    await sms.reconcileDeliveries();
+    expect(await orderState(order.id)).toBe('completed');
+    await runRedactionJobs(delivery.id);
+    expect(message.redacted).toBe(true);
+    expect(sentTo(phone)).toHaveLength(1);
   });
 });
 

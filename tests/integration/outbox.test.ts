@@ -51,6 +51,8 @@ describe('password SMS without Twilio', () => {
       expect(messages[0]!.bodyText).toContain(`password of your CloudPOS API account is ${REDACTED_PASSWORD} `);
       expect(messages[0]!.bodyText).toContain(`Ref ${delivery!.reference}`);
       expect(delivery).toMatchObject({ status: 'delivered', twilioSid: `outbox-${delivery!.id}` });
+      // Nothing to clear at Twilio: the copy above was redacted with the delivery.
+      expect(delivery!.redactedAt).toBeInstanceOf(Date);
       const [order] = await db.select().from(orders).where(eq(orders.id, delivery!.orderId));
       expect(order!.state).toBe('completed');
     }

@@ -6,7 +6,7 @@ import { smsStatuses } from '@/db/schema';
 import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { bodyLimits, readBoundedText } from '@/lib/http/body-limit';
-import { redactAtTwilio, statusCallbackUrl } from '@/lib/sms/credentials-sms';
+import { statusCallbackUrl } from '@/lib/sms/credentials-sms';
 
 const callbackSchema = z.object({
   MessageSid: z.string().min(1),
@@ -44,12 +44,7 @@ export async function POST(req: NextRequest, context: { params: Promise<{ delive
   // A signed callback about a message that is not this delivery's is ignored, not trusted.
   if (!row || (row.delivery.twilioSid && row.delivery.twilioSid !== parsed.data.MessageSid)) return new Response(null, { status: 204 });
 
-  const outcome = await unsafeApplyDeliveryStatus(deliveryId, parsed.data.MessageStatus, parsed.data.ErrorCode ?? null);
-  if (outcome.changed && outcome.redactSid) {
-    // The order is complete either way; a failed redaction is retried by reconciliation's log review.
-    await redactAtTwilio(outcome.redactSid).catch((error: { status?: number; code?: number }) =>
-      console.error(`could not redact message body at Twilio: HTTP ${error.status ?? 'none'} code ${error.code ?? 'none'}`),
-    );
-  }
+  // A delivered status queues the redaction at Twilio in the same transaction (lib/sms/redaction.ts).
+  await unsafeApplyDeliveryStatus(deliveryId, parsed.data.MessageStatus, parsed.data.ErrorCode ?? null, parsed.data.MessageSid);
   return new Response(null, { status: 204 });
 }

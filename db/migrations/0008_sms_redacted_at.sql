@@ -1,0 +1,2 @@
+ALTER TABLE "sms_deliveries" ADD COLUMN "redacted_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "sms_deliveries_unredacted_idx" ON "sms_deliveries" USING btree ("updated_at") WHERE "sms_deliveries"."status" = 'delivered' AND "sms_deliveries"."redacted_at" IS NULL;
