@@ -393,7 +393,7 @@ describe('reconciling deliveries left submitting', () => {
     const row = await deliveryRow(stuck.delivery.id);
     expect(row).toMatchObject({ status: 'failed', twilioSid: null, flag: expect.stringMatching(/never sent/) });
     // What support sees: the delivery card's flag and the timeline's reason.
-    expect(await support.getLatestDelivery(stuck.order.id)).toMatchObject({ status: 'failed', flag: row.flag });
+    expect(await support.getLatestDelivery(stuck.actor, stuck.order.id)).toMatchObject({ status: 'failed', flag: row.flag });
     expect((await smsEvents(stuck.order.id)).map((event) => event.data)).toEqual([{ attempt: 1, status: 'failed', reason: row.flag }]);
     expect(sentTo(stuck.phone)).toHaveLength(0);
     // A late run of its job sends nothing.
