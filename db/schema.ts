@@ -17,6 +17,7 @@ import {
 import { accountTypes, openStates, orderEventKinds, orderStates } from '@/lib/orders/model';
 import { organisationKinds } from '@/lib/organisation-kinds';
 import { roles } from '@/lib/permissions';
+import { smsStatuses } from '@/lib/sms/delivery-rules';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -407,19 +408,6 @@ export const credentials = pgTable('credentials', {
   index('credentials_unerased_created_idx').on(table.createdAt).where(sql`erased_at is null`),
 ]);
 
-export const smsStatuses = [
-  'pending',
-  'submitting',
-  'accepted',
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'undelivered',
-  'failed',
-  'cancelled',
-] as const;
-export type SmsStatus = (typeof smsStatuses)[number];
 export const smsStatus = pgEnum('sms_status', smsStatuses);
 
 /**

@@ -2,12 +2,20 @@ import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { refreshDueAt, transition } from '@/db/queries/orders';
 import { rewriteOutboxBodies } from '@/db/queries/outbox';
-import { credentials, orderEvents, orders, smsDeliveries, type Order, type SmsStatus } from '@/db/schema';
+import { credentials, orderEvents, orders, smsDeliveries, type Order } from '@/db/schema';
 import { inTransaction, type SqlExecutor } from '@/db/transaction';
 import { enqueueJob } from '@/lib/jobs/boss';
 import type { OrderEventKind, OrderState } from '@/lib/orders/model';
 import { deliveryTransitions, supportTransitions } from '@/lib/orders/transitions';
-import { MAX_SMS_ATTEMPTS, classifyDeliveryFailure, isFinalSmsStatus, movesForward } from '@/lib/sms/delivery-rules';
+import {
+  MAX_SMS_ATTEMPTS,
+  classifyDeliveryFailure,
+  failureReason,
+  isFinalSmsStatus,
+  movesForward,
+  retryDelaySeconds,
+  type SmsStatus,
+} from '@/lib/sms/delivery-rules';
 import { getTranslator } from '@/lib/i18n/translator';
 import { REDACTED_PASSWORD, credentialsSmsText, isOutboxSid, outboxSmsKey } from '@/lib/sms/credentials-text';
 
@@ -227,21 +235,12 @@ export async function unsafeListUnredactedDeliveries(olderThanSeconds: number, l
     .limit(limit);
 }
 
-const failureReasons: Record<string, string> = {
-  '21211': 'invalid',
-  '21614': 'landline',
-  '30006': 'landline',
-  '21610': 'unsubscribed',
-  '30004': 'unsubscribed',
-  '30005': 'unknownHandset',
-};
-
 /** The partner is asked for a corrected number; the password is erased (support sets a new one). */
 async function returnToPartner(tx: DbOrTx, jobSql: SqlExecutor, delivery: { orderId: string; toPhone: string }, errorCode: string | null) {
   const t = getTranslator();
-  const reason = t(`sms.failure.${(errorCode && failureReasons[errorCode]) || 'other'}` as 'sms.failure.other');
+  const reason = t(`sms.failure.${failureReason(errorCode)}`);
   const question = t('sms.failure.question', { phone: delivery.toPhone, reason });
-  const order = await transition(tx, null, delivery.orderId, { from: supportTransitions.ask.from, to: () => 'needs_info', kind: 'question_asked', data: { question } });
+  const order = await transition(tx, null, delivery.orderId, { from: supportTransitions.ask.from, to: () => supportTransitions.ask.to, kind: 'question_asked', data: { question } });
   await erasePassword(tx, { orderId: order.id, organisationId: order.organisationId }, 'failed');
   await refreshDueAt(tx, order);
   await enqueueJob('orderEmail', { orderId: delivery.orderId, kind: 'question' }, jobSql);
@@ -300,9 +299,7 @@ export async function unsafeApplyDeliveryStatus(deliveryId: string, status: SmsS
           .insert(smsDeliveries)
           .values({ orderId: delivery.orderId, attempt: delivery.attempt + 1, toPhone: delivery.toPhone, reference: delivery.reference })
           .returning({ id: smsDeliveries.id });
-        // Back off: a minute, then two, then four.
-        const startAfter = 60 * 2 ** (delivery.attempt - 1);
-        await enqueueJob('credentialsSms', { deliveryId: next!.id }, jobSql, { startAfterSeconds: startAfter });
+        await enqueueJob('credentialsSms', { deliveryId: next!.id }, jobSql, { startAfterSeconds: retryDelaySeconds(delivery.attempt) });
       }
     }
     return { changed: true, status };

@@ -13,14 +13,20 @@ import {
   unsafeRecordPermanentFailure,
   type AcceptedMessage,
 } from '@/db/queries/deliveries';
-import { insertOutboxMessage } from '@/db/queries/outbox';
-import { smsStatuses, type SmsStatus } from '@/db/schema';
 import { open, type Sealed } from '@/lib/credentials/encryption';
 import { getEnv, usesOutbox } from '@/lib/env';
 import { getTranslator } from '@/lib/i18n/translator';
 import { logError } from '@/lib/log';
 import { credentialsSmsText, outboxSid, outboxSmsKey } from './credentials-text';
-import { CALLBACK_OVERDUE_SECONDS, SUBMITTING_GIVEN_UP_AFTER_SECONDS, classifyApiFailure, isFinalSmsStatus } from './delivery-rules';
+import {
+  CALLBACK_OVERDUE_SECONDS,
+  SUBMITTING_GIVEN_UP_AFTER_SECONDS,
+  classifyApiFailure,
+  isFinalSmsStatus,
+  smsStatuses,
+  type SmsStatus,
+} from './delivery-rules';
+import { sendSms } from './send';
 import { getTwilioClient } from './twilio-client';
 
 const asStatus = (value: string): SmsStatus => ((smsStatuses as readonly string[]).includes(value) ? (value as SmsStatus) : 'queued');
@@ -104,7 +110,7 @@ async function prepare(row: Delivery, accepted: AcceptedMessage[]) {
   }
   if (usesOutbox().sms) {
     // Delivered at once: that erases the password and redacts this copy (see erasePassword).
-    await insertOutboxMessage({ channel: 'sms', recipient: delivery.toPhone, bodyText: smsText(row), idempotencyKey: outboxSmsKey(delivery.id) });
+    await sendSms({ to: delivery.toPhone, body: smsText(row), idempotencyKey: outboxSmsKey(delivery.id) });
     await unsafeRecordAccepted([{ deliveryId: delivery.id, sid: outboxSid(delivery.id), status: 'sent' }]);
     await unsafeApplyDeliveryStatus(delivery.id, 'delivered', null);
     return false;
@@ -160,14 +166,12 @@ async function sleepUntil(slot: Date | undefined) {
  */
 async function createMessage(row: Delivery): Promise<AcceptedMessage | null> {
   const { delivery } = row;
-  const env = getEnv();
   try {
-    const created = await getTwilioClient().messages.create({
+    const created = await sendSms({
       to: delivery.toPhone,
       body: smsText(row),
-      ...(env.TWILIO_MESSAGING_SERVICE_SID ? { messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID } : { from: env.TWILIO_FROM_NUMBER }),
       statusCallback: statusCallbackUrl(delivery.id),
-      validityPeriod: env.SMS_VALIDITY_SECONDS,
+      validityPeriodSeconds: getEnv().SMS_VALIDITY_SECONDS,
     });
     return { deliveryId: delivery.id, sid: created.sid, status: asStatus(created.status) };
   } catch (error) {

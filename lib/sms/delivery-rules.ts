@@ -1,4 +1,6 @@
-import type { SmsStatus } from '@/db/schema';
+/** A password SMS's delivery, as Twilio reports it; the database's `sms_status` enum is made from this list. */
+export const smsStatuses = ['pending', 'submitting', 'accepted', 'queued', 'sending', 'sent', 'delivered', 'undelivered', 'failed', 'cancelled'] as const;
+export type SmsStatus = (typeof smsStatuses)[number];
 
 /**
  * Twilio's statuses arrive out of order (a late `sent` after `delivered`); a delivery only
@@ -48,6 +50,21 @@ export const classifyDeliveryFailure = (errorCode: string | null | undefined): E
 
 /** How many times one password is sent before support must look at the number. */
 export const MAX_SMS_ATTEMPTS = 4;
+
+/** Seconds before the next attempt after a transient delivery failure: a minute, then two, then four. */
+const FIRST_RETRY_SECONDS = 60;
+export const retryDelaySeconds = (failedAttempt: number) => FIRST_RETRY_SECONDS * 2 ** (failedAttempt - 1);
+
+/** Why a number cannot take the SMS, by Twilio ErrorCode: keys of the `sms.failure` catalogue. */
+const FAILURE_REASONS: Record<string, 'invalid' | 'landline' | 'unsubscribed' | 'unknownHandset'> = {
+  '21211': 'invalid',
+  '21614': 'landline',
+  '30006': 'landline',
+  '21610': 'unsubscribed',
+  '30004': 'unsubscribed',
+  '30005': 'unknownHandset',
+};
+export const failureReason = (errorCode: string | null) => (errorCode && FAILURE_REASONS[errorCode]) || 'other';
 
 /**
  * A delivery still `submitting` this long after its last claim was given up on by its job: each

@@ -11,6 +11,8 @@ export interface SmsMessage {
   statusCallback?: string;
   /** Twilio drops the message if it is still queued after this many seconds. */
   validityPeriodSeconds?: number;
+  /** The outbox keeps one copy per key, however often a job runs. */
+  idempotencyKey?: string;
 }
 
 export interface SentSms {
@@ -19,11 +21,15 @@ export interface SentSms {
   via: 'twilio' | 'outbox';
 }
 
-/** Sends one SMS through Twilio, or into the development outbox when Twilio is not configured. */
+/**
+ * Sends one SMS through Twilio, or into the development outbox when Twilio is not configured:
+ * the one way the portal sends a text (the password SMS included, lib/sms/credentials-sms.ts).
+ * Twilio's errors are thrown as the SDK throws them, for the caller to classify.
+ */
 export async function sendSms(message: SmsMessage): Promise<SentSms> {
   const env = getEnv();
   if (usesOutbox(env).sms) {
-    const id = await insertOutboxMessage({ channel: 'sms', recipient: message.to, bodyText: message.body });
+    const id = await insertOutboxMessage({ channel: 'sms', recipient: message.to, bodyText: message.body, idempotencyKey: message.idempotencyKey });
     return { sid: id, status: 'delivered', via: 'outbox' };
   }
   const created = await getTwilioClient().messages.create({

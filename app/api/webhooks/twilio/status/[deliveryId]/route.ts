@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import twilio from 'twilio';
 import { z } from 'zod';
 import { unsafeApplyDeliveryStatus, unsafeGetDelivery } from '@/db/queries/deliveries';
-import { smsStatuses } from '@/db/schema';
+import { smsStatuses } from '@/lib/sms/delivery-rules';
 import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
 import { bodyLimits, readBoundedText } from '@/lib/http/body-limit';
