@@ -1,11 +1,10 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
-import { refreshDueAt, transition } from '@/db/queries/orders';
+import { refreshDueAt, transition, transitionOrders } from '@/db/queries/orders';
 import { rewriteOutboxBodies } from '@/db/queries/outbox';
-import { credentials, orderEvents, orders, smsDeliveries, type Order } from '@/db/schema';
+import { credentials, orderEvents, orders, smsDeliveries } from '@/db/schema';
 import { inTransaction, type SqlExecutor } from '@/db/transaction';
 import { enqueueJob } from '@/lib/jobs/boss';
-import type { OrderEventKind, OrderState } from '@/lib/orders/model';
 import { deliveryTransitions, supportTransitions } from '@/lib/orders/transitions';
 import {
   MAX_SMS_ATTEMPTS,
@@ -95,26 +94,6 @@ async function lockDeliveries(tx: DbOrTx, deliveryIds: string[]) {
 
 const lockDelivery = async (tx: DbOrTx, deliveryId: string) => (await lockDeliveries(tx, [deliveryId]))[0];
 
-/**
- * The system moves orders on (Twilio took or delivered their password): each order still in a
- * `from` state changes, with its timeline event, in one UPDATE whose WHERE rechecks the state.
- * Returns the orders that moved; the others had moved already (or elsewhere).
- */
-async function advanceOrders(
-  tx: DbOrTx,
-  orderIds: string[],
-  change: { from: readonly OrderState[]; to: OrderState; kind: OrderEventKind; fields?: Partial<Order> },
-) {
-  if (!orderIds.length) return [];
-  const moved = await tx
-    .update(orders)
-    .set({ ...change.fields, state: change.to })
-    .where(and(inArray(orders.id, orderIds), inArray(orders.state, [...change.from])))
-    .returning({ orderId: orders.id, organisationId: orders.organisationId });
-  if (moved.length) await tx.insert(orderEvents).values(moved.map((order) => ({ ...order, kind: change.kind, data: {} })));
-  return moved;
-}
-
 /** Twilio took a message: its sid, and the status Twilio answered with; `flag` when recovered. */
 export interface AcceptedMessage {
   deliveryId: string;
@@ -156,10 +135,11 @@ export async function unsafeRecordAccepted(messages: AcceptedMessage[]) {
         data: { attempt: delivery.attempt, ...(flag ? { flag } : {}) },
       })),
     );
-    await advanceOrders(
+    await transitionOrders(
       tx,
+      null,
       recorded.map(({ delivery }) => delivery.orderId),
-      { from: deliveryTransitions.accepted.from, to: deliveryTransitions.accepted.to, kind: 'credentials_sent' },
+      { from: deliveryTransitions.accepted.from, to: () => deliveryTransitions.accepted.to, kind: 'credentials_sent' },
     );
   });
 }
@@ -277,9 +257,9 @@ export async function unsafeApplyDeliveryStatus(deliveryId: string, status: SmsS
 
     if (status === 'delivered') {
       await erasePassword(tx, delivery, 'delivered');
-      const completed = await advanceOrders(tx, [delivery.orderId], {
+      const completed = await transitionOrders(tx, null, [delivery.orderId], {
         from: deliveryTransitions.delivered.from,
-        to: deliveryTransitions.delivered.to,
+        to: () => deliveryTransitions.delivered.to,
         kind: 'completed',
         fields: { completedAt: new Date() },
       });

@@ -192,39 +192,63 @@ export async function unsafeGetOrderForJob(orderId: string) {
 // The partner's transitions: one write path each, state change and event in one transaction
 // ---------------------------------------------------------------------------------------------
 
+/** A state change: which states it leaves, the state it enters, its timeline event. */
+export interface StateChange {
+  from: readonly OrderState[];
+  to: (order: Order) => OrderState;
+  kind: OrderEventKind;
+  data?: Record<string, unknown>;
+  fields?: Partial<Order>;
+}
+
 /**
- * Changes the state of an order the actor may see, from one of `from`, and records the event.
- * Zero rows means not found (another organisation's order looks the same as none) or, when
- * the order is there, that its state no longer allows it.
+ * The one way an order's state changes: each of `orderIds` that the actor may see and that is
+ * still in a `from` state moves, with its timeline event, in one transaction; the rest are left
+ * alone. Returns the orders that moved. A null actor is the system (an SMS worker, a Twilio
+ * callback), which may change any order. Rows are locked in id order, so concurrent batches
+ * cannot deadlock on each other; one UPDATE per target state.
  */
-export async function transition(
-  tx: DbOrTx,
-  actor: Actor | null,
-  orderId: string,
-  change: { from: readonly OrderState[]; to: (order: Order) => OrderState; kind: OrderEventKind; data?: Record<string, unknown>; fields?: Partial<Order> },
-) {
-  // A null actor is the system (a delivery status from Twilio): it may change any order.
-  const [current] = await tx
+export async function transitionOrders(tx: DbOrTx, actor: Actor | null, orderIds: string[], change: StateChange): Promise<Order[]> {
+  if (!orderIds.length) return [];
+  const current = await tx
     .select()
     .from(orders)
-    .where(and(eq(orders.id, orderId), actor ? visibleTo(actor) : undefined))
+    .where(and(inArray(orders.id, orderIds), inArray(orders.state, [...change.from]), actor ? visibleTo(actor) : undefined))
+    .orderBy(asc(orders.id))
     .for('update');
-  if (!current) throw new AppError('NOT_FOUND');
-  if (!change.from.includes(current.state)) throw new AppError('CONFLICT');
-  const [updated] = await tx
-    .update(orders)
-    .set({ ...change.fields, state: change.to(current) })
-    .where(and(eq(orders.id, orderId), eq(orders.organisationId, current.organisationId), inArray(orders.state, [...change.from])))
-    .returning();
-  if (!updated) throw new AppError('CONFLICT');
-  await tx.insert(orderEvents).values({
-    orderId,
-    organisationId: current.organisationId,
-    actorUserId: actor?.userId ?? null,
-    kind: change.kind,
-    data: change.data ?? {},
-  });
-  return updated;
+  const byTarget = new Map<OrderState, Order[]>();
+  for (const order of current) byTarget.set(change.to(order), [...(byTarget.get(change.to(order)) ?? []), order]);
+  const moved: Order[] = [];
+  for (const [state, group] of byTarget) {
+    moved.push(
+      ...(await tx
+        .update(orders)
+        .set({ ...change.fields, state })
+        .where(and(inArray(orders.id, group.map((order) => order.id)), inArray(orders.state, [...change.from])))
+        .returning()),
+    );
+  }
+  if (moved.length) {
+    await tx.insert(orderEvents).values(
+      moved.map((order) => ({ orderId: order.id, organisationId: order.organisationId, actorUserId: actor?.userId ?? null, kind: change.kind, data: change.data ?? {} })),
+    );
+  }
+  return moved;
+}
+
+/**
+ * One order's state change (transitionOrders), refused when it cannot happen: NOT_FOUND when the
+ * actor cannot see the order (another organisation's order looks the same as none), CONFLICT
+ * when its state no longer allows the change.
+ */
+export async function transition(tx: DbOrTx, actor: Actor | null, orderId: string, change: StateChange) {
+  const [moved] = await transitionOrders(tx, actor, [orderId], change);
+  if (moved) return moved;
+  const [seen] = await tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.id, orderId), actor ? visibleTo(actor) : undefined));
+  throw new AppError(seen ? 'CONFLICT' : 'NOT_FOUND');
 }
 
 /** Recomputes the stored due date from the timeline (after the clock resumes). */
