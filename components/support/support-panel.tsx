@@ -5,55 +5,58 @@ import { Card } from '@/components/ui/card';
 import { TextAreaField } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
 import type { ActionResult } from '@/lib/authz';
-import { typeRequirements, type AccountType, type OrderState } from '@/lib/orders/model';
-import { canSupport } from '@/lib/orders/transitions';
+import type { OrderAction } from '@/lib/orders/transitions';
 import { ActionForm } from './action-form';
 import { CredentialsForm } from './credentials-form';
 
 type Action = (previous: unknown, input: FormData) => Promise<ActionResult>;
 
 export interface SupportPanelProps {
-  order: { id: string; state: OrderState; type: AccountType; assigneeUserId: string | null; maskedPhone: string };
+  order: { id: string; assigneeUserId: string | null; maskedPhone: string };
+  /** From availableActions: what this person may do with the order now. */
+  available: OrderAction[];
   actorUserId: string;
   agents: { userId: string; name: string | null; email: string }[];
   actions: { claim: Action; assign: Action; ask: Action; reject: Action; saveCredentials: Action; markRightsAdded: Action };
 }
 
 /** What support can do with an order in its current state; the server checks it all again. */
-export function SupportPanel({ order, actorUserId, agents, actions }: SupportPanelProps) {
+export function SupportPanel({ order, available, actorUserId, agents, actions }: SupportPanelProps) {
   const t = useTranslations('support');
   const mine = order.assigneeUserId === actorUserId;
-  const working = order.state === 'in_progress';
+  const can = (action: OrderAction) => available.includes(action);
   return (
     <div className="flex flex-col gap-4" data-testid="support-panel">
-      {canSupport('claim', order.state) && (
+      {can('claim') && (
         <Card className="flex flex-col gap-4">
           {mine ? (
             <p className="text-sm font-medium text-teal-800">{t('claimed')}</p>
           ) : (
             <ActionForm action={actions.claim} orderId={order.id} submitLabel={t('claim')} />
           )}
-          <ActionForm action={actions.assign} orderId={order.id} submitLabel={t('assign')} variant="secondary">
-            {() => (
-              <SelectField
-                label={t('assignTo')}
-                name="assigneeUserId"
-                defaultValue={order.assigneeUserId ?? ''}
-                options={agents.map((agent) => ({ value: agent.userId, label: agent.name ?? agent.email }))}
-              />
-            )}
-          </ActionForm>
+          {can('assign') && (
+            <ActionForm action={actions.assign} orderId={order.id} submitLabel={t('assign')} variant="secondary">
+              {() => (
+                <SelectField
+                  label={t('assignTo')}
+                  name="assigneeUserId"
+                  defaultValue={order.assigneeUserId ?? ''}
+                  options={agents.map((agent) => ({ value: agent.userId, label: agent.name ?? agent.email }))}
+                />
+              )}
+            </ActionForm>
+          )}
         </Card>
       )}
 
-      {working && typeRequirements[order.type].credentials && (
+      {can('recordCredentials') && (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t('credentialsTitle')}</h2>
           <CredentialsForm action={actions.saveCredentials} orderId={order.id} phone={order.maskedPhone} />
         </Card>
       )}
 
-      {working && !typeRequirements[order.type].credentials && (
+      {can('completeRights') && (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t('rightsTitle')}</h2>
           <p className="mb-3 text-sm text-slate-600">{t('rightsIntro')}</p>
@@ -61,7 +64,7 @@ export function SupportPanel({ order, actorUserId, agents, actions }: SupportPan
         </Card>
       )}
 
-      {canSupport('ask', order.state) && (
+      {can('ask') && (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t('askTitle')}</h2>
           <ActionForm action={actions.ask} orderId={order.id} submitLabel={t('ask')} variant="secondary">
@@ -70,7 +73,7 @@ export function SupportPanel({ order, actorUserId, agents, actions }: SupportPan
         </Card>
       )}
 
-      {canSupport('reject', order.state) && (
+      {can('reject') && (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t('rejectTitle')}</h2>
           <ActionForm action={actions.reject} orderId={order.id} submitLabel={t('reject')} variant="danger">

@@ -1,4 +1,5 @@
-import type { OrderState } from './model';
+import { roleCan, type Role } from '@/lib/permissions';
+import { typeRequirements, type AccountType, type OrderState } from './model';
 
 /**
  * The partner's side of the order state machine. Support's transitions (claim, ask, reject,
@@ -46,3 +47,27 @@ export const deliveryTransitions = {
   accepted: { from: ['account_created'], to: 'credentials_sent' },
   delivered: { from: ['account_created', 'credentials_sent'], to: 'completed' },
 } as const satisfies Record<string, { from: readonly OrderState[]; to: OrderState }>;
+
+/** What a person can do with an order from its page. */
+export type OrderAction = 'cancel' | 'answer' | 'claim' | 'assign' | 'ask' | 'reject' | 'recordCredentials' | 'completeRights';
+
+/**
+ * The actions the order page offers this person for an order in its state: a partner's from the
+ * partner's table, support's from support's (assigning follows claiming; credentials or rights by
+ * the account type). The server checks each again when it is taken.
+ */
+export function availableActions(order: { state: OrderState; type: AccountType }, actor: { role: Role }): OrderAction[] {
+  const actions: OrderAction[] = [];
+  if (roleCan(actor.role, 'orders:own')) {
+    if (canPartner('cancel', order.state)) actions.push('cancel');
+    if (canPartner('answer', order.state)) actions.push('answer');
+  }
+  if (roleCan(actor.role, 'support:queue')) {
+    if (canSupport('claim', order.state)) actions.push('claim', 'assign');
+    if (canSupport('ask', order.state)) actions.push('ask');
+    if (canSupport('reject', order.state)) actions.push('reject');
+    const fulfilment = typeRequirements[order.type].credentials ? 'recordCredentials' : 'completeRights';
+    if (canSupport(fulfilment, order.state)) actions.push(fulfilment);
+  }
+  return actions;
+}

@@ -8,7 +8,7 @@ import { SupportPanel } from '@/components/support/support-panel';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { canPartner, canSupport } from '@/lib/orders/transitions';
+import { availableActions } from '@/lib/orders/transitions';
 import { roleCan } from '@/lib/permissions';
 import { maskPhone } from '@/lib/phone';
 import { getLatestDelivery, listSupportAgents } from '@/db/queries/support';
@@ -31,7 +31,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const partner = roleCan(actor.role, 'orders:own');
   const support = roleCan(actor.role, 'support:queue');
   const [agents, delivery] = support ? await Promise.all([listSupportAgents(actor), getLatestDelivery(actor, order.id)]) : [[], null];
-  const supportCanAct = support && (order.state === 'in_progress' || (['claim', 'ask', 'reject'] as const).some((step) => canSupport(step, order.state)));
+  const available = availableActions(order, actor);
+  const supportCanAct = support && available.length > 0;
   const question = order.state === 'needs_info' ? order.events.findLast((event) => event.kind === 'question_asked') : undefined;
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -60,7 +61,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
               <DeadlineBadge status={order.deadline.status} msLeft={order.deadline.msLeft} audience={partner ? 'partner' : 'support'} />
             </span>
           }
-          actions={partner && canPartner('cancel', order.state) ? <CancelOrder action={cancelOrder} orderId={order.id} number={order.number} /> : undefined}
+          actions={available.includes('cancel') ? <CancelOrder action={cancelOrder} orderId={order.id} number={order.number} /> : undefined}
         />
         {placed && order.events.length === 1 && (
           <p role="status" className="mb-4 rounded-md bg-teal-50 px-3 py-2 text-sm text-teal-900">
@@ -76,7 +77,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </p>
         )}
 
-        {question && partner && (
+        {question && available.includes('answer') && (
           <Card className="mb-6 border-amber-300 bg-amber-50">
             <h2 className="font-semibold text-amber-900">{t('orderDetail.question')}</h2>
             <p className="mt-1 whitespace-pre-wrap text-sm text-amber-950">{String(question.data.question ?? '')}</p>
@@ -96,7 +97,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <div className="mb-6 grid gap-4 lg:grid-cols-2">
             {supportCanAct && (
               <SupportPanel
-                order={{ id: order.id, state: order.state, type: order.type, assigneeUserId: order.assigneeUserId, maskedPhone: maskPhone(order.recipientPhone) }}
+                order={{ id: order.id, assigneeUserId: order.assigneeUserId, maskedPhone: maskPhone(order.recipientPhone) }}
+                available={available}
                 actorUserId={actor.userId}
                 agents={agents}
                 actions={{ claim, assign, ask, reject, saveCredentials, markRightsAdded }}
