@@ -54,7 +54,10 @@ export const partnerMatches = (query: string) =>
   and(ne(organisations.kind, 'poplapay'), or(ilike(organisations.name, containsPattern(query)), eq(organisations.businessId, query)));
 
 /** Suggestions for the partner filter: a few matches, not the whole list of thousands. */
-export async function searchPartnersForActor(actor: Actor, query: string, limit = 10) {
+/** Suggestions the queue's partner search shows at once. */
+const PARTNER_SUGGESTIONS = 10;
+
+export async function searchPartnersForActor(actor: Actor, query: string, limit = PARTNER_SUGGESTIONS) {
   return db
     .select({ id: organisations.id, name: organisations.name, businessId: organisations.businessId })
     .from(organisations)

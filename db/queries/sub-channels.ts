@@ -62,6 +62,9 @@ const subChannelColumns = {
   completedAt: orders.completedAt,
 };
 
+/** The most sub-channels one page lists: far more than any supplier has. */
+const SUB_CHANNEL_LIST_LIMIT = 500;
+
 /** Sub-channels the actor reaches, newest first, with how many active merchants it sees in each. */
 export async function listSubChannels(actor: Actor) {
   const merchantCount = sql<number>`(
@@ -75,7 +78,7 @@ export async function listSubChannels(actor: Actor) {
     .leftJoin(ecrProducts, eq(ecrProducts.id, orders.ecrProductId))
     .where(reachableBy(actor))
     .orderBy(desc(orders.completedAt), desc(orders.id))
-    .limit(500);
+    .limit(SUB_CHANNEL_LIST_LIMIT);
 }
 
 /** One sub-channel and the actor's relation to it, or null when it is out of reach. */

@@ -24,12 +24,15 @@ export interface QueueFilters {
   risk?: 'at_risk' | 'overdue';
 }
 
+/** Orders on one screen of the queue. */
+export const QUEUE_PAGE_SIZE = 50;
+
 /**
  * Every organisation's unfinished orders (or those of `filters.state`), soonest due first.
  * Only support reaches this. Like every operation here that takes a caller, it checks the
  * permission itself, whatever the page or action already checked.
  */
-export async function listQueue(actor: Actor, filters: QueueFilters, limit = 50, now = new Date()) {
+export async function listQueue(actor: Actor, filters: QueueFilters, limit = QUEUE_PAGE_SIZE, now = new Date()) {
   assertCan(actor, 'support:queue');
   const conditions: (SQL | undefined)[] = [
     filters.state ? eq(orders.state, filters.state) : inArray(orders.state, openStates),

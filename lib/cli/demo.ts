@@ -73,14 +73,18 @@ function ensureLocalEnvFile() {
   }
 }
 
+/** How long the demo waits for the server to answer: a minute, asking twice a second. */
+const HEALTH_ATTEMPTS = 120;
+const HEALTH_INTERVAL_MS = 500;
+
 async function waitForHealth(url: string) {
-  for (let attempt = 0; attempt < 120; attempt++) {
+  for (let attempt = 0; attempt < HEALTH_ATTEMPTS; attempt++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, HEALTH_INTERVAL_MS));
   }
   throw new Error(`The server did not answer at ${url}`);
 }
