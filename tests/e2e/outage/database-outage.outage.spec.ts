@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { acceptsConnections, startEmbeddedPostgres, type RunningDatabase } from '@/db/embedded';
 import { embeddedDatabaseUrl } from '@/db/url';
@@ -16,11 +16,14 @@ test.afterAll(async () => restarted?.stop());
 
 const databaseUrl = embeddedDatabaseUrl(E2E_PG.port);
 
-/** Stops the e2e server's cluster the way an operator's fast shutdown would. */
+const pidFile = path.join(E2E_PG.dir, 'postmaster.pid');
+
+/** Stops the e2e server's cluster the way an operator's fast shutdown would, and waits until it is down. */
 async function stopDatabase() {
-  const pid = Number(readFileSync(path.join(E2E_PG.dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  process.kill(pid, 'SIGINT');
-  await expect.poll(() => acceptsConnections(databaseUrl), { timeout: 20_000 }).toBe(false);
+  process.kill(Number(readFileSync(pidFile, 'utf8').split('\n')[0]), 'SIGINT');
+  await expect.poll(() => existsSync(pidFile), { timeout: 20_000 }).toBe(false);
+  // Whatever this worker had started is gone now: nothing left to stop after the test.
+  restarted = undefined;
 }
 
 test('[OUTAGE] pages say "try again" with a 503, actions say nothing was saved, the session survives, and no log holds it', async ({
@@ -30,6 +33,8 @@ test('[OUTAGE] pages say "try again" with a 503, actions say nothing was saved, 
   signInAs,
 }) => {
   test.setTimeout(90_000);
+  // A retry finds the database as the failed attempt left it.
+  if (!(await acceptsConnections(databaseUrl))) restarted = await startEmbeddedPostgres({ dir: E2E_PG.dir, port: E2E_PG.port });
   const { user } = await data.createPerson('partner_admin');
   await signInAs(user.id);
   const token = (await context.cookies()).find((cookie) => cookie.name === 'next-auth.session-token')!.value;
@@ -55,7 +60,7 @@ test('[OUTAGE] pages say "try again" with a 503, actions say nothing was saved, 
 
   expect((await context.cookies()).find((cookie) => cookie.name === 'next-auth.session-token')?.value).toBe(token);
   const logDuringOutage = readFileSync(E2E_SERVER_LOG, 'utf8').slice(logBefore);
-  expect(logDuringOutage).toContain('ECONNREFUSED');
+  expect(logDuringOutage).toMatch(/Query failed \((ECONNREFUSED|57P0\d)\)/);
   expect(logDuringOutage).not.toContain(token);
   expect(logDuringOutage).not.toContain(user.email);
 
