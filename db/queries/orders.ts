@@ -312,11 +312,14 @@ export async function editOrderForActor(actor: Actor, orderId: string, input: Or
   });
 }
 
+/** Orders whose due dates are recomputed per transaction after a settings change. */
+const DUE_DATE_BATCH = 500;
+
 /**
  * Every open order's stored due date, computed again from its events under the setting in
  * force (after a support admin changes it). In batches, by id, so it scales to many orders.
  */
-export async function recomputeOpenDueDates(batchSize = 500) {
+export async function recomputeOpenDueDates(batchSize = DUE_DATE_BATCH) {
   const setting = await getDeadlineSetting();
   const now = new Date();
   let after = '00000000-0000-0000-0000-000000000000';

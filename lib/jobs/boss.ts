@@ -9,10 +9,19 @@ import { jobDefinitions, type JobName, type JobPayload } from './definitions';
 
 const globalForBoss = globalThis as unknown as { cloudposBoss?: PgBoss };
 
+/** pg-boss's own connections per process, beside the app's pool. */
+const BOSS_CONNECTIONS = 4;
+/** Maintenance (which hands out jobs of dead workers again) this often, rather than pg-boss's 2 minutes. */
+const MAINTENANCE_INTERVAL_SECONDS = 10;
+
 /** This process's pg-boss client; its tables live in the `pgboss` schema of our database. */
 export function getBoss() {
-  // Maintenance (which hands out jobs of dead workers again) every 10 s rather than 2 min.
-  globalForBoss.cloudposBoss ??= new PgBoss({ connectionString: databaseUrl(getEnv()), schema: 'pgboss', max: 4, maintenanceIntervalSeconds: 10 });
+  globalForBoss.cloudposBoss ??= new PgBoss({
+    connectionString: databaseUrl(getEnv()),
+    schema: 'pgboss',
+    max: BOSS_CONNECTIONS,
+    maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
+  });
   return globalForBoss.cloudposBoss;
 }
 
