@@ -13,6 +13,7 @@ import { recordCredentials } from '@/db/queries/support';
 import { getActorByUserId } from '@/db/queries/users';
 import { generatePassword } from '@/lib/credentials/password';
 import type { startTwilioDouble } from '@/tests/doubles/twilio-double';
+import { peakPerSecond } from '@/tests/support/arrivals';
 import { ROOT, WORKER_LOG } from './env';
 
 type TwilioDouble = Awaited<ReturnType<typeof startTwilioDouble>>;
@@ -91,16 +92,6 @@ async function forEachConcurrently<T>(items: T[], concurrency: number, task: (it
       }
     }),
   );
-}
-
-/** The most arrivals within any one-second window. */
-function peakPerSecond(arrivals: number[]) {
-  let peak = 0;
-  for (let start = 0, end = 0; end < arrivals.length; end++) {
-    while (arrivals[end]! - arrivals[start]! >= 1000) start++;
-    peak = Math.max(peak, end - start + 1);
-  }
-  return peak;
 }
 
 export async function runSmsDispatch(options: {

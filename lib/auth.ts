@@ -15,7 +15,7 @@ import { sendEmail } from '@/lib/email/send';
 import { signInLinkEmail } from '@/lib/email/templates/sign-in-link';
 import { getEnv } from '@/lib/env';
 import { AppError, isAppError } from '@/lib/errors';
-import { bodyLimits, readBoundedBody } from '@/lib/http/body-limit';
+import { bodyLimits, formFromBody, readBoundedBody } from '@/lib/http/body-limit';
 import { logError } from '@/lib/log';
 import { clientIp, rateLimitKey, signInRateLimits, withinRateLimit } from '@/lib/rate-limit';
 import { SESSION_COOKIES } from '@/lib/session-cookies';
@@ -92,9 +92,9 @@ const nextAuthHandler = NextAuth(authOptions) as (req: NextRequest, ctx: unknown
 export async function authRouteHandler(req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) {
   const { nextauth } = await ctx.params;
   try {
-    if (req.method === 'POST') await readBoundedBody(req.clone(), bodyLimits.auth);
-    if (req.method === 'POST' && nextauth.join('/') === 'signin/email') {
-      const email = signInEmail((await req.clone().formData()).get('email'));
+    const body = req.method === 'POST' ? await readBoundedBody(req.clone(), bodyLimits.auth) : null;
+    if (body && nextauth.join('/') === 'signin/email') {
+      const email = signInEmail((await formFromBody(body, req.headers.get('content-type') ?? '')).get('email'));
       if (!email) return Response.json({ url: `${env.NEXTAUTH_URL}/sign-in/error?error=EmailSignin` }, { status: 400 });
       const ip = clientIp(req.headers, env.TRUST_PROXY_HOPS);
       const allowed =

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, sql, type SQLWrapper } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { refreshDueAt, transition, transitionOrders } from '@/db/queries/orders';
 import { rewriteOutboxBodies } from '@/db/queries/outbox';
@@ -26,6 +26,9 @@ import { REDACTED_PASSWORD, credentialsSmsText, isOutboxSid, outboxSmsKey } from
 
 /** At most this many deliveries per reconciliation pass; the next pass takes the rest. */
 const RECONCILE_BATCH = 500;
+
+/** `column` is more than `seconds` in the past, by the database's clock. */
+const olderThan = (column: SQLWrapper, seconds: number) => lt(column, sql`now() - make_interval(secs => ${seconds})`);
 
 export async function unsafeGetDeliveries(deliveryIds: string[]) {
   return db
@@ -177,13 +180,13 @@ async function redactOutboxCopies(tx: DbOrTx, orderId: string) {
  */
 async function queueRedaction(tx: DbOrTx, jobSql: SqlExecutor, delivery: { id: string; twilioSid: string | null }) {
   if (!delivery.twilioSid) return;
-  if (isOutboxSid(delivery.twilioSid)) await tx.update(smsDeliveries).set({ redactedAt: new Date() }).where(eq(smsDeliveries.id, delivery.id));
+  if (isOutboxSid(delivery.twilioSid)) await unsafeMarkRedacted(delivery.id, tx);
   else await enqueueJob('redactSms', { deliveryId: delivery.id }, jobSql);
 }
 
 /** The message body is gone at Twilio. Idempotent: the first time counts. */
-export async function unsafeMarkRedacted(deliveryId: string) {
-  await db
+export async function unsafeMarkRedacted(deliveryId: string, tx: DbOrTx = db) {
+  await tx
     .update(smsDeliveries)
     .set({ redactedAt: new Date() })
     .where(and(eq(smsDeliveries.id, deliveryId), isNull(smsDeliveries.redactedAt)));
@@ -208,7 +211,7 @@ export async function unsafeListUnredactedDeliveries(olderThanSeconds: number, l
         eq(smsDeliveries.status, 'delivered'),
         isNull(smsDeliveries.redactedAt),
         isNotNull(smsDeliveries.twilioSid),
-        lt(smsDeliveries.updatedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+        olderThan(smsDeliveries.updatedAt, olderThanSeconds),
       ),
     )
     .orderBy(smsDeliveries.updatedAt)
@@ -295,7 +298,7 @@ export async function unsafeListStuckDeliveries(olderThanSeconds: number) {
       and(
         isNotNull(smsDeliveries.twilioSid),
         inArray(smsDeliveries.status, ['accepted', 'queued', 'sending', 'sent']),
-        lt(smsDeliveries.updatedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+        olderThan(smsDeliveries.updatedAt, olderThanSeconds),
       ),
     )
     .limit(RECONCILE_BATCH);
@@ -310,7 +313,7 @@ export async function unsafeListGivenUpSubmissions(olderThanSeconds: number) {
       and(
         eq(smsDeliveries.status, 'submitting'),
         isNull(smsDeliveries.twilioSid),
-        lt(smsDeliveries.submittedAt, sql`now() - make_interval(secs => ${olderThanSeconds})`),
+        olderThan(smsDeliveries.submittedAt, olderThanSeconds),
       ),
     )
     .limit(RECONCILE_BATCH);
@@ -337,7 +340,7 @@ export async function unsafeEraseExpiredPasswords(retentionHours: number) {
     .select({ orderId: credentials.orderId, organisationId: orders.organisationId })
     .from(credentials)
     .innerJoin(orders, eq(orders.id, credentials.orderId))
-    .where(and(isNull(credentials.erasedAt), lt(credentials.createdAt, sql`now() - make_interval(hours => ${retentionHours})`)));
+    .where(and(isNull(credentials.erasedAt), olderThan(credentials.createdAt, retentionHours * 3600)));
   for (const order of expired) await inTransaction((tx) => erasePassword(tx, order, 'expired'));
   return expired.length;
 }

@@ -1,4 +1,4 @@
-import { bodyLimits, readBoundedBody } from './body-limit';
+import { bodyLimits, formFromBody, readBoundedBody } from './body-limit';
 import { isAppError } from '@/lib/errors';
 
 /**
@@ -79,7 +79,7 @@ export async function refuseMalformedAction(request: Request): Promise<Response 
 
   let form: FormData;
   try {
-    form = await new Response(Uint8Array.from(body), { headers: { 'content-type': contentType } }).formData();
+    form = await formFromBody(body, contentType);
   } catch {
     return refuse(400, 'Malformed request.');
   }

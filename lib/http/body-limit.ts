@@ -56,3 +56,6 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
 export async function readBoundedText(request: Request, limit: number) {
   return new TextDecoder().decode(await readBoundedBody(request, limit));
 }
+
+/** A body already read (readBoundedBody) as the form its content type says it is; rejects one that does not parse. */
+export const formFromBody = (body: Buffer, contentType: string) => new Response(Uint8Array.from(body), { headers: { 'content-type': contentType } }).formData();

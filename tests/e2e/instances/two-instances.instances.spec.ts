@@ -6,6 +6,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type RunningDatabase } from '@/db/embedded';
 import * as schema from '@/db/schema';
 import { startTwilioDouble } from '@/tests/doubles/twilio-double';
+import { peakPerSecond } from '@/tests/support/arrivals';
 import { factories } from '@/tests/support/factories';
 import { E2E_PG, E2E_PORT, TWILIO_DOUBLE_PORT, e2eServerEnv } from '@/tests/support/test-env';
 import { expect, linkIn, test } from '../fixtures';
@@ -41,16 +42,6 @@ function start(command: string, args: string[], env: Record<string, string>) {
 }
 
 const finished = (child: ChildProcess) => new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', resolve)));
-
-/** The most arrivals within any one second. */
-function peakPerSecond(arrivals: number[]) {
-  let peak = 0;
-  for (let first = 0, last = 0; last < arrivals.length; last++) {
-    while (arrivals[last]! - arrivals[first]! >= 1000) first++;
-    peak = Math.max(peak, last - first + 1);
-  }
-  return peak;
-}
 
 test('[INSTANCES] two app instances and two workers on one database lose nothing, send nothing twice, and share limits and sessions', async ({ request }) => {
   test.setTimeout(240_000);
