@@ -94,7 +94,9 @@ export async function authRouteHandler(req: NextRequest, ctx: { params: Promise<
   try {
     const body = req.method === 'POST' ? await readBoundedBody(req.clone(), bodyLimits.auth) : null;
     if (body && nextauth.join('/') === 'signin/email') {
-      const email = signInEmail((await formFromBody(body, req.headers.get('content-type') ?? '')).get('email'));
+      // A body that is no form has no address in it: refused like one that is not an address.
+      const form = await formFromBody(body, req.headers.get('content-type') ?? '').catch(() => null);
+      const email = signInEmail(form?.get('email'));
       if (!email) return Response.json({ url: `${env.NEXTAUTH_URL}/sign-in/error?error=EmailSignin` }, { status: 400 });
       const ip = clientIp(req.headers, env.TRUST_PROXY_HOPS);
       const allowed =

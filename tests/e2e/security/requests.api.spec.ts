@@ -128,6 +128,8 @@ test.describe('sign-in links', () => {
     for (const variant of [`${user.email},v1`, `${user.email},v2`, `"${user.email}"`, `${user.email}\u0000`]) {
       expect((await requestLink(request, variant)).status(), variant).toBe(400);
     }
+    const garbage = await request.post('/api/auth/signin/email', { data: 'junk', headers: { 'content-type': 'multipart/form-data; boundary=x' } });
+    expect(garbage.status(), 'a body that is no form').toBe(400);
     expect(await data.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, user.email))).toHaveLength(0);
   });
 
