@@ -4,6 +4,7 @@ import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { LanguageSwitch } from '@/components/i18n/language-switch';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
@@ -19,6 +20,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-dvh bg-slate-50 font-sans text-slate-900 antialiased">
         {/* Locale and time zone for every client component; messages only where used (ClientMessages). */}
         <NextIntlClientProvider messages={null}>{children}</NextIntlClientProvider>
+        <footer className="mx-auto flex max-w-6xl justify-end px-4 py-6 sm:px-6">
+          <LanguageSwitch />
+        </footer>
       </body>
     </html>
   );

@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accountTypes, openStates, orderEventKinds, orderStates } from '@/lib/orders/model';
 import { organisationKinds } from '@/lib/organisation-kinds';
+import { locales } from '@/lib/i18n/config';
 import { roles } from '@/lib/permissions';
 import { smsStatuses } from '@/lib/sms/delivery-rules';
 
@@ -31,6 +32,8 @@ const updatedAt = () =>
 // ---------------------------------------------------------------------------------------------
 
 export const organisationKind = pgEnum('organisation_kind', organisationKinds);
+/** A person's language, and an order's for its SMS and recipient email. */
+export const locale = pgEnum('locale', locales);
 
 export const organisations = pgTable(
   'organisations',
@@ -85,6 +88,8 @@ export const invitations = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     email: text().notNull(),
     role: role().notNull(),
+    /** The invitation email's language, and the first choice offered on accepting it. */
+    locale: locale().notNull().default('en'),
     tokenHash: text().notNull().unique(),
     invitedByUserId: text().references(() => users.id, { onDelete: 'set null' }),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
@@ -107,6 +112,8 @@ export const users = pgTable('users', {
   email: text().notNull().unique(),
   emailVerified: timestamp({ withTimezone: true, mode: 'date' }),
   image: text(),
+  /** Pages and emails to this person are in this language. */
+  locale: locale().notNull().default('en'),
   createdAt: createdAt(),
 });
 export type User = typeof users.$inferSelect;
@@ -219,6 +226,8 @@ export const orders = pgTable(
     recipientEmail: text().notNull(),
     /** E.164, a mobile number (the password goes there by SMS). */
     recipientPhone: text().notNull(),
+    /** The language of the password SMS and the recipient's username email. */
+    recipientLocale: locale().notNull().default('en'),
     ecrProductId: uuid().references(() => ecrProducts.id, { onDelete: 'set null' }),
     ecrSupplierName: text(),
     ecrName: text(),

@@ -6,10 +6,11 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { TextAreaField, TextField } from '@/components/ui/field';
+import { ChoiceField, TextAreaField, TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
 import { formToObject } from '@/lib/form-data';
+import { locales } from '@/lib/i18n/config';
 import type { DeadlineSetting } from '@/lib/orders/deadline';
 import { accountTypes, typeRequirements } from '@/lib/orders/model';
 import type { OrderFormInput } from '@/lib/validations/order';
@@ -42,6 +43,7 @@ const loadSchema = () => import('@/lib/validations/order').then((module) => modu
 export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props) {
   const t = useTranslations('orderForm');
   const tt = useTranslations('accountTypes');
+  const tl = useTranslations('language.names');
   const router = useRouter();
   const ids = useId();
   const [placed, setPlaced] = useState(false);
@@ -155,6 +157,15 @@ export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props
             className="sm:max-w-sm"
             defaultValue={value('recipientPhone')}
             error={errorOf('recipientPhone')}
+          />
+          <ChoiceField
+            label={t('recipientLocale')}
+            hint={t('recipientLocaleHint')}
+            name="recipientLocale"
+            className="sm:max-w-sm"
+            options={locales.map((locale) => ({ value: locale, label: tl(locale) }))}
+            defaultValue={value('recipientLocale')}
+            error={errorOf('recipientLocale')}
           />
         </fieldset>
 

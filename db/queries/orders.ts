@@ -54,6 +54,7 @@ export async function createOrder(actor: Actor, input: OrderInput) {
       .insert(orders)
       .values({
         ...fields,
+        recipientLocale: fields.recipientLocale ?? actor.locale,
         organisationId: actor.organisationId,
         createdByUserId: actor.userId,
         ecrProductId: await findEcrProductId(tx, fields.ecrSupplierName, fields.ecrName),
@@ -283,6 +284,7 @@ const editableFields = [
   'recipientName',
   'recipientEmail',
   'recipientPhone',
+  'recipientLocale',
   'ecrSupplierName',
   'ecrName',
   'merchantName',
@@ -293,10 +295,11 @@ const editableFields = [
 ] as const;
 
 /** The partner corrects the order support asked about and sends it back; the clock resumes. */
-export async function editOrderForActor(actor: Actor, orderId: string, input: OrderInput) {
+export async function editOrderForActor(actor: Actor, orderId: string, edited: OrderInput) {
   return inTransaction(async (tx) => {
     const [before] = await tx.select().from(orders).where(and(eq(orders.id, orderId), visibleTo(actor)));
     if (!before) throw new AppError('NOT_FOUND');
+    const input = { ...edited, recipientLocale: edited.recipientLocale ?? before.recipientLocale };
     if (!canPartner('answer', before.state)) throw new AppError('CONFLICT');
     const changed = editableFields.filter((field) => JSON.stringify(before[field]) !== JSON.stringify(input[field]));
     const fields = Object.fromEntries(editableFields.map((field) => [field, input[field]])) as Partial<Order>;

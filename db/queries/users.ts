@@ -1,6 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { memberships, organisations, users } from '@/db/schema';
+import type { Locale } from '@/lib/i18n/config';
 import { type OrganisationKind } from '@/lib/organisation-kinds';
 import { type Role } from '@/lib/permissions';
 
@@ -9,6 +10,7 @@ export interface Actor {
   userId: string;
   email: string;
   name: string | null;
+  locale: Locale;
   role: Role;
   organisationId: string;
   organisationName: string;
@@ -25,6 +27,7 @@ export async function getActorByUserId(userId: string): Promise<Actor | null> {
       userId: users.id,
       email: users.email,
       name: users.name,
+      locale: users.locale,
       role: memberships.role,
       organisationId: organisations.id,
       organisationName: organisations.name,
@@ -54,8 +57,18 @@ export function normaliseEmail(email: string) {
   return email.trim().toLowerCase();
 }
 
-export async function updateUserName({ userId, name }: { userId: string; name: string }) {
-  await db.update(users).set({ name }).where(eq(users.id, userId));
+export async function updateProfile({ userId, name, locale }: { userId: string; name: string; locale: Locale }) {
+  await db.update(users).set({ name, locale }).where(eq(users.id, userId));
+}
+
+export async function setUserLocale(userId: string, locale: Locale) {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+/** The language of the person with this address; English for an address we do not know. */
+export async function localeOfEmail(email: string): Promise<Locale> {
+  const [row] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, normaliseEmail(email)));
+  return row?.locale ?? 'en';
 }
 
 /**
@@ -64,12 +77,12 @@ export async function updateUserName({ userId, name }: { userId: string; name: s
  */
 export async function upsertMember(
   tx: DbOrTx,
-  input: { email: string; name: string; organisationId: string; role: Role },
+  input: { email: string; name: string; organisationId: string; role: Role; locale?: Locale },
 ) {
   const email = normaliseEmail(input.email);
   const [user] = await tx
     .insert(users)
-    .values({ email, name: input.name })
+    .values({ email, name: input.name, locale: input.locale })
     .onConflictDoUpdate({ target: users.email, set: { name: input.name } })
     .returning({ id: users.id });
   if (!user) throw new Error('user upsert returned nothing');

@@ -1,5 +1,12 @@
 import { getRequestConfig } from 'next-intl/server';
-import { defaultLocale, timeZone } from './config';
-import messages from './messages/en.json';
+import { formattingLocales, timeZone } from './config';
+import { getRequestLocale } from './request-locale';
 
-export default getRequestConfig(async () => ({ locale: defaultLocale, messages, timeZone }));
+export default getRequestConfig(async () => {
+  const locale = await getRequestLocale();
+  return {
+    locale: formattingLocales[locale],
+    messages: (await import(`./messages/${locale}.json`)).default,
+    timeZone,
+  };
+});

@@ -1,22 +1,28 @@
 // The framework-free core of next-intl: emails, SMS and jobs also run outside Next.js.
 import { createFormatter, createTranslator } from 'use-intl/core';
-import { defaultLocale, timeZone, type Locale } from './config';
-import messages from './messages/en.json';
+import { defaultLocale, formattingLocales, timeZone, type Locale } from './config';
+import en from './messages/en.json';
+import fi from './messages/fi.json';
+import sv from './messages/sv.json';
 
-const translators = new Map<Locale, ReturnType<typeof createTranslator<typeof messages>>>();
+const catalogues: Record<Locale, typeof en> = { fi, sv, en };
+const translators = new Map<Locale, ReturnType<typeof createTranslator<typeof en>>>();
 
 /**
- * Text outside a request (emails, SMS, jobs), from the same catalogues as the pages. One
- * translator per locale and process: each keeps the messages it has parsed, which the SMS
- * worker would otherwise parse again for every message.
+ * Text outside a request (emails, SMS, jobs), from the same catalogues as the pages, in the
+ * reader's language. One translator per locale and process: each keeps the messages it has
+ * parsed, which the SMS worker would otherwise parse again for every message.
  */
 export function getTranslator(locale: Locale = defaultLocale) {
   let translator = translators.get(locale);
-  if (!translator) translators.set(locale, (translator = createTranslator({ locale, messages, timeZone })));
+  if (!translator) {
+    translator = createTranslator({ locale: formattingLocales[locale], messages: catalogues[locale], timeZone });
+    translators.set(locale, translator);
+  }
   return translator;
 }
 
-/** Dates and numbers outside a request, in Helsinki time. */
+/** Dates and numbers outside a request, in Helsinki time and the reader's conventions. */
 export function getEmailFormatter(locale: Locale = defaultLocale) {
-  return createFormatter({ locale, timeZone });
+  return createFormatter({ locale: formattingLocales[locale], timeZone });
 }

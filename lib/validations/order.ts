@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { locales } from '@/lib/i18n/config';
 import { countryCode, emailAddress, multiLine, oneLine } from '@/lib/validations/form-fields';
 import { isValidFinnishBusinessId, normaliseFinnishBusinessId } from '@/lib/business-id';
 import { accountTypes, typeRequirements } from '@/lib/orders/model';
@@ -24,6 +25,8 @@ export const orderFormSchema = z
     recipientName: oneLine().min(1, 'recipientNameRequired').max(200, 'tooLong'),
     recipientEmail: emailAddress(),
     recipientPhone: text(40),
+    /** The language of the password SMS and the username email; the orderer's own when not given. */
+    recipientLocale: z.enum(locales, { error: 'localeRequired' }).optional(),
     ecrSupplierName: text(200),
     ecrName: text(200),
     merchantName: text(200),
@@ -65,6 +68,7 @@ export const orderFormSchema = z
       recipientName: order.recipientName,
       recipientEmail: order.recipientEmail,
       recipientPhone: phone.ok ? phone.e164 : '',
+      recipientLocale: order.recipientLocale,
       ecrSupplierName: orNull(order.ecrSupplierName),
       ecrName: orNull(order.ecrName),
       merchantName: needs.merchant ? orNull(order.merchantName) : null,

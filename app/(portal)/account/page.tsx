@@ -15,7 +15,7 @@ export default async function AccountPage() {
   const actor = await requirePageActor('profile:edit');
   const t = await getTranslations();
   return (
-    <ClientMessages namespaces={['account']}>
+    <ClientMessages namespaces={['account', 'language']}>
       <>
         <PageHeader title={t('account.title')} description={t('account.intro')} />
         <Card className="max-w-xl">
@@ -33,7 +33,7 @@ export default async function AccountPage() {
               <dd className="font-medium">{t(`roles.${actor.role}`)}</dd>
             </div>
           </dl>
-          <ProfileForm action={updateProfile} defaultName={actor.name ?? ''} />
+          <ProfileForm action={updateProfile} defaultName={actor.name ?? ''} defaultLocale={actor.locale} />
         </Card>
       </>
     </ClientMessages>

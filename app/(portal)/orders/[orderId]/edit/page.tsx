@@ -25,7 +25,7 @@ export default async function EditOrderPage({ params }: Props) {
   if (!roleCan(actor.role, 'orders:own') || !canPartner('answer', order.state)) notFound();
   const [t, catalogue, setting] = await Promise.all([getTranslations('orderForm'), listEcrCatalogue(), getDeadlineSetting()]);
   return (
-    <ClientMessages namespaces={['orderForm', 'accountTypes', 'validation']}>
+    <ClientMessages namespaces={['orderForm', 'accountTypes', 'validation', 'language']}>
       <div className="max-w-3xl">
         <PageHeader title={t('editTitle', { number: order.number })} />
         <OrderForm
@@ -37,6 +37,7 @@ export default async function EditOrderPage({ params }: Props) {
             recipientName: order.recipientName,
             recipientEmail: order.recipientEmail,
             recipientPhone: formatPhone(order.recipientPhone),
+            recipientLocale: order.recipientLocale,
             ecrSupplierName: order.ecrSupplierName ?? '',
             ecrName: order.ecrName ?? '',
             merchantName: order.merchantName ?? '',

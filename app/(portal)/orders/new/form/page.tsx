@@ -19,14 +19,14 @@ export default async function NewOrderFormPage({ searchParams }: { searchParams:
   const [t, catalogue, setting] = await Promise.all([getTranslations('orderForm'), listEcrCatalogue(), getDeadlineSetting()]);
   const chosen = accountTypes.find((value) => value === type) as AccountType | undefined;
   return (
-    <ClientMessages namespaces={['orderForm', 'accountTypes', 'validation']}>
+    <ClientMessages namespaces={['orderForm', 'accountTypes', 'validation', 'language']}>
       <div className="max-w-3xl">
         <PageHeader title={t('title')} />
         <OrderForm
           mode="create"
           catalogue={catalogue}
           deadline={setting}
-          defaults={{ type: chosen, recipientName: actor.name ?? '', recipientEmail: actor.email }}
+          defaults={{ type: chosen, recipientName: actor.name ?? '', recipientEmail: actor.email, recipientLocale: actor.locale }}
           submit={placeOrder}
         />
       </div>
