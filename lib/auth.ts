@@ -9,7 +9,7 @@ import type { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { db } from '@/db';
 import { isDatabaseUnavailable } from '@/db/query-errors';
-import { canSignInWithEmail } from '@/db/queries/users';
+import { canSignInWithEmail, localeOfEmail } from '@/db/queries/users';
 import { accounts, sessions, users, verificationTokens } from '@/db/schema';
 import { sendEmail } from '@/lib/email/send';
 import { signInLinkEmail } from '@/lib/email/templates/sign-in-link';
@@ -60,7 +60,8 @@ export const authOptions: NextAuthOptions = {
         return email;
       },
       async sendVerificationRequest({ identifier, url }) {
-        await sendEmail({ to: identifier, ...signInLinkEmail({ url, expiresInMinutes: SIGN_IN_LINK_MINUTES }) });
+        const locale = await localeOfEmail(identifier);
+        await sendEmail({ to: identifier, ...signInLinkEmail({ url, expiresInMinutes: SIGN_IN_LINK_MINUTES, locale }) });
       },
     }),
   ],

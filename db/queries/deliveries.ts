@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lt, sql, type SQLWrapper } from 'd
 import { db, type DbOrTx } from '@/db';
 import { refreshDueAt, transition, transitionOrders } from '@/db/queries/orders';
 import { rewriteOutboxBodies } from '@/db/queries/outbox';
-import { credentials, orderEvents, orders, smsDeliveries } from '@/db/schema';
+import { credentials, orderEvents, orders, smsDeliveries, users } from '@/db/schema';
 import { inTransaction, type SqlExecutor } from '@/db/transaction';
 import { enqueueJob } from '@/lib/jobs/boss';
 import { deliveryTransitions, supportTransitions } from '@/lib/orders/transitions';
@@ -32,7 +32,7 @@ const olderThan = (column: SQLWrapper, seconds: number) => lt(column, sql`now() 
 
 export async function unsafeGetDeliveries(deliveryIds: string[]) {
   return db
-    .select({ delivery: smsDeliveries, orderState: orders.state, organisationId: orders.organisationId, sealed: credentials })
+    .select({ delivery: smsDeliveries, orderState: orders.state, organisationId: orders.organisationId, recipientLocale: orders.recipientLocale, sealed: credentials })
     .from(smsDeliveries)
     .innerJoin(orders, eq(orders.id, smsDeliveries.orderId))
     .leftJoin(credentials, eq(credentials.orderId, smsDeliveries.orderId))
@@ -165,10 +165,14 @@ async function erasePassword(tx: DbOrTx, order: EventOrder, why: 'delivered' | '
  * in use) this changes nothing.
  */
 async function redactOutboxCopies(tx: DbOrTx, orderId: string) {
-  const sent = await tx.select({ id: smsDeliveries.id, reference: smsDeliveries.reference }).from(smsDeliveries).where(eq(smsDeliveries.orderId, orderId));
+  const sent = await tx
+    .select({ id: smsDeliveries.id, reference: smsDeliveries.reference, locale: orders.recipientLocale })
+    .from(smsDeliveries)
+    .innerJoin(orders, eq(orders.id, smsDeliveries.orderId))
+    .where(eq(smsDeliveries.orderId, orderId));
   await rewriteOutboxBodies(
     tx,
-    sent.map((delivery) => ({ idempotencyKey: outboxSmsKey(delivery.id), bodyText: credentialsSmsText(REDACTED_PASSWORD, delivery.reference) })),
+    sent.map((delivery) => ({ idempotencyKey: outboxSmsKey(delivery.id), bodyText: credentialsSmsText(REDACTED_PASSWORD, delivery.reference, delivery.locale) })),
   );
 }
 
@@ -218,9 +222,15 @@ export async function unsafeListUnredactedDeliveries(olderThanSeconds: number, l
     .limit(limit);
 }
 
+async function ordererLocale(tx: DbOrTx, orderId: string) {
+  const [row] = await tx.select({ locale: users.locale }).from(orders).innerJoin(users, eq(users.id, orders.createdByUserId)).where(eq(orders.id, orderId));
+  return row?.locale;
+}
+
 /** The partner is asked for a corrected number; the password is erased (support sets a new one). */
 async function returnToPartner(tx: DbOrTx, jobSql: SqlExecutor, delivery: { orderId: string; toPhone: string }, errorCode: string | null) {
-  const t = getTranslator();
+  // Written to the partner, in the orderer's language.
+  const t = getTranslator(await ordererLocale(tx, delivery.orderId));
   const reason = t(`sms.failure.${failureReason(errorCode)}`);
   const question = t('sms.failure.question', { phone: delivery.toPhone, reason });
   const order = await transition(tx, null, delivery.orderId, { from: supportTransitions.ask.from, to: () => supportTransitions.ask.to, kind: 'question_asked', data: { question } });

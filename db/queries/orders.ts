@@ -182,7 +182,7 @@ export async function getOrderForActor(actor: Actor, orderId: string) {
  */
 export async function unsafeGetOrderForJob(orderId: string) {
   const [row] = await db
-    .select({ order: orders, ordererEmail: users.email, ordererName: users.name })
+    .select({ order: orders, ordererEmail: users.email, ordererName: users.name, ordererLocale: users.locale })
     .from(orders)
     .innerJoin(users, eq(users.id, orders.createdByUserId))
     .where(eq(orders.id, orderId));

@@ -6,6 +6,7 @@ import { normaliseEmail, type Actor } from '@/db/queries/users';
 import { invitations, memberships, organisations, sessions, users } from '@/db/schema';
 import { type Role } from '@/lib/permissions';
 import { inTransaction } from '@/db/transaction';
+import { localeForCountry } from '@/lib/i18n/config';
 import { AppError } from '@/lib/errors';
 import { adminRoles, isAdminRole, mayManageTeam, roleFitsOrganisation } from '@/lib/permissions';
 
@@ -20,7 +21,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 async function managedOrganisation(tx: DbOrTx, actor: Actor, organisationId: string) {
   if (!mayManageTeam(actor, organisationId)) throw new AppError('NOT_FOUND');
   const [organisation] = await tx
-    .select({ id: organisations.id, kind: organisations.kind, name: organisations.name })
+    .select({ id: organisations.id, kind: organisations.kind, name: organisations.name, country: organisations.country })
     .from(organisations)
     .where(and(eq(organisations.id, organisationId), isNull(organisations.deactivatedAt)));
   if (!organisation) throw new AppError('NOT_FOUND');
@@ -43,16 +44,19 @@ export async function createInvitation(actor: Actor, input: { organisationId: st
       .where(eq(users.email, email));
     if (existing) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { email: ['alreadyMember'] });
     const token = randomBytes(32).toString('base64url');
+    // A colleague most likely reads the inviter's language; a new partner organisation its country's.
+    const locale = organisation.id === actor.organisationId ? actor.locale : localeForCountry(organisation.country);
     await tx.insert(invitations).values({
       organisationId: organisation.id,
       email,
       role: input.role,
+      locale,
       tokenHash: hashToken(token),
       invitedByUserId: actor.userId,
       expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000),
     });
     await recordAudit(tx, actor.userId, { action: 'invitation.created', organisationId: organisation.id, data: { email, role: input.role } });
-    return { token, email, organisationName: organisation.name, role: input.role };
+    return { token, email, organisationName: organisation.name, role: input.role, locale };
   });
 }
 

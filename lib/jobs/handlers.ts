@@ -8,6 +8,7 @@ import { sendEmail } from '@/lib/email/send';
 import { orderEmail } from '@/lib/email/templates/order-emails';
 import { supportDigestEmail } from '@/lib/email/templates/support-digest';
 import { getEnv } from '@/lib/env';
+import type { Locale } from '@/lib/i18n/config';
 import { pruneExpiredRows } from '@/lib/housekeeping';
 import { reconcileDeliveries, sendCredentialsSms, sendCredentialsSmsBatch } from '@/lib/sms/credentials-sms';
 import { redactDelivery, sweepRedactions } from '@/lib/sms/redaction';
@@ -42,7 +43,7 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
     await sendEmail({
       // The recipient gets the username; everything else goes to whoever placed the order.
       to: kind === 'credentials' ? row.order.recipientEmail : row.ordererEmail,
-      ...orderEmail(kind, row.order, getEnv().NEXTAUTH_URL, extra),
+      ...orderEmail(kind, row.order, getEnv().NEXTAUTH_URL, kind === 'credentials' ? row.order.recipientLocale : row.ordererLocale, extra),
       // The same email is never sent twice, however often the job runs.
       idempotencyKey: `order/${orderId}/${kind}${'eventId' in extra && extra.eventId ? `/${extra.eventId}` : ''}`,
     });
@@ -64,9 +65,11 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
     const now = new Date();
     const orders = await listOrdersNeedingAttention(now);
     if (!orders.length) return; // nothing needs anyone: no email
-    const email = supportDigestEmail(orders, now, getEnv().NEXTAUTH_URL);
+    const emails = new Map<Locale, ReturnType<typeof supportDigestEmail>>();
     const day = now.toISOString().slice(0, 10);
     for (const person of await listSupportEmails()) {
+      let email = emails.get(person.locale);
+      if (!email) emails.set(person.locale, (email = supportDigestEmail(orders, now, getEnv().NEXTAUTH_URL, person.locale)));
       // One digest per person per day, however often the job runs.
       await sendEmail({ to: person.email, ...email, idempotencyKey: `digest/${day}/${person.userId}` });
     }

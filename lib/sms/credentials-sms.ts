@@ -15,7 +15,6 @@ import {
 } from '@/db/queries/deliveries';
 import { open, type Sealed } from '@/lib/credentials/encryption';
 import { getEnv, usesOutbox } from '@/lib/env';
-import { getTranslator } from '@/lib/i18n/translator';
 import { logError } from '@/lib/log';
 import { credentialsSmsText, outboxSid, outboxSmsKey } from './credentials-text';
 import {
@@ -33,7 +32,8 @@ const asStatus = (value: string): SmsStatus => ((smsStatuses as readonly string[
 
 export const statusCallbackUrl = (deliveryId: string) => `${getEnv().NEXTAUTH_URL}/api/webhooks/twilio/status/${deliveryId}`;
 
-const RECOVERED = 'recovered: Twilio had accepted this message before the portal recorded it';
+/** Flags are codes, shown in the reader's language (support.deliveryFlags). */
+const RECOVERED = 'recovered';
 
 type Delivery = Awaited<ReturnType<typeof unsafeGetDeliveries>>[number];
 
@@ -197,7 +197,7 @@ function sealedPassword({ sealed }: Delivery): Sealed | null {
 /** The message, with the password opened just before it is sent. */
 function smsText(row: Delivery) {
   const password = open(sealedPassword(row)!, getEnv().CREDENTIALS_ENCRYPTION_KEYS, row.delivery.orderId);
-  return credentialsSmsText(password, row.delivery.reference);
+  return credentialsSmsText(password, row.delivery.reference, row.recipientLocale);
 }
 
 /**
@@ -220,7 +220,7 @@ export async function reconcileDeliveries() {
     // Twilio took it: recorded (and flagged) as the job's retry would have; its status comes next pass.
     if (ours) await unsafeRecordAccepted([ours]);
     // Never sent: a failure support sees on the order, never silence.
-    else await unsafeRecordNeverSent(stuck, getTranslator()('sms.failure.notSent'));
+    else await unsafeRecordNeverSent(stuck, 'not_sent');
   });
 }
 

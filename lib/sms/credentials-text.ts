@@ -1,11 +1,15 @@
+import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/translator';
 
 /** What the outbox copy of a password SMS shows in place of the password once it is erased. */
 export const REDACTED_PASSWORD = '[redacted]';
 
-/** The password SMS; its reference lets a retried job find it at Twilio. */
-export function credentialsSmsText(password: string, reference: string) {
-  return getTranslator()('sms.credentials', { password, reference });
+/**
+ * The password SMS, in the language the order chose for its recipient. Its reference lets a
+ * retried job find it at Twilio: every catalogue writes it as "Ref {reference}" (findOwnMessage).
+ */
+export function credentialsSmsText(password: string, reference: string, locale: Locale) {
+  return getTranslator(locale)('sms.credentials', { password, reference });
 }
 
 /** The outbox row of a delivery's SMS: one per delivery, however often its job runs. */

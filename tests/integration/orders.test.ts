@@ -120,7 +120,7 @@ describe('the confirmation email job', () => {
     const sent = await listOutboxMessages({ limit: 10, recipient: actor.email });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.subject).toBe(`Order ${placed.number} received: Merchant rights`);
-    expect(sent[0]!.bodyText).toMatch(/by \w+day, \w+ \d+, \d{4} at \d+:\d\d [AP]M \(Helsinki time\)/);
+    expect(sent[0]!.bodyText).toMatch(/by \w+day, \d+ \w+ \d{4} at \d\d:\d\d \(Helsinki time\)/);
     expect(sent[0]!.bodyText).toContain(`/orders/${placed.id}`);
   });
 });

@@ -73,7 +73,7 @@ describe('the outbox copy of a password SMS', () => {
     const rows = await db.select().from(outboxMessages);
     expect(JSON.stringify(rows)).not.toContain('Delivered-Pass-77');
     const [copy] = await db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, outboxSmsKey(delivery!.id)));
-    expect(copy!.bodyText).toBe(credentialsSmsText(REDACTED_PASSWORD, delivery!.reference));
+    expect(copy!.bodyText).toBe(credentialsSmsText(REDACTED_PASSWORD, delivery!.reference, 'en'));
     const [stored] = await db.select().from(credentials).where(eq(credentials.orderId, order.id));
     expect(stored).toMatchObject({ passwordCiphertext: null, erasedAt: expect.any(Date) });
   });
@@ -90,13 +90,13 @@ describe('the outbox copy of a password SMS', () => {
     await insertOutboxMessage({
       channel: 'sms',
       recipient: delivery!.toPhone,
-      bodyText: credentialsSmsText('Expiring-Pass-88', delivery!.reference),
+      bodyText: credentialsSmsText('Expiring-Pass-88', delivery!.reference, 'en'),
       idempotencyKey: outboxSmsKey(delivery!.id),
     });
     await db.update(credentials).set({ createdAt: sql`now() - interval '73 hours'` }).where(eq(credentials.orderId, order.id));
 
     expect(await unsafeEraseExpiredPasswords(72)).toBeGreaterThanOrEqual(1);
     const [copy] = await db.select().from(outboxMessages).where(eq(outboxMessages.idempotencyKey, outboxSmsKey(delivery!.id)));
-    expect(copy!.bodyText).toBe(credentialsSmsText(REDACTED_PASSWORD, delivery!.reference));
+    expect(copy!.bodyText).toBe(credentialsSmsText(REDACTED_PASSWORD, delivery!.reference, 'en'));
   });
 });

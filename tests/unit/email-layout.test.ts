@@ -19,7 +19,7 @@ describe('email templates', () => {
 
   it('puts the sign-in link and its lifetime in both the HTML and the text part', () => {
     const url = 'http://localhost:3000/api/auth/callback/email?token=abc&email=a%40b.fi';
-    const email = signInLinkEmail({ url, expiresInMinutes: 15 });
+    const email = signInLinkEmail({ url, expiresInMinutes: 15, locale: 'en' });
     expect(email.subject).toBe('Your sign-in link to CloudPOS Account Orders');
     expect(email.text).toContain(url);
     expect(email.text).toContain('15 minutes');
@@ -47,9 +47,9 @@ describe('email templates', () => {
 
   it("quotes support's question and a rejection reason in the order emails", () => {
     const order = { id: 'o1', number: 1042, type: 'channel', recipientName: 'Anna', merchantName: null, dueAt: new Date('2030-01-07T10:00:00Z'), recipientPhone: '+358401234567' } as const;
-    const question = orderEmail('question', order, 'http://localhost:3000', { text: 'Which number?\nThe one ending 567?' });
+    const question = orderEmail('question', order, 'http://localhost:3000', 'en', { text: 'Which number?\nThe one ending 567?' });
     expect(question.text).toContain('> Which number?\n> The one ending 567?');
-    const rejected = orderEmail('rejected', order, 'http://localhost:3000', { text: 'A duplicate of 1041.\nCancel one.' });
+    const rejected = orderEmail('rejected', order, 'http://localhost:3000', 'en', { text: 'A duplicate of 1041.\nCancel one.' });
     expect(rejected.text).toContain('> A duplicate of 1041.\n> Cancel one.');
     expect(rejected.html).toContain('A duplicate of 1041.<br>Cancel one.</blockquote>');
   });

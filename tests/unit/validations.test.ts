@@ -32,7 +32,7 @@ const order = {
  */
 const forms: { name: string; schema: z.ZodType; valid: Record<string, unknown>; oneLine: string[]; multiLine: string[] }[] = [
   { name: 'sign-in', schema: signInSchema, valid: { email: 'anna@kassa.fi' }, oneLine: ['email'], multiLine: [] },
-  { name: 'profile', schema: updateProfileSchema, valid: { name: 'Anna' }, oneLine: ['name'], multiLine: [] },
+  { name: 'profile', schema: updateProfileSchema, valid: { name: 'Anna', locale: 'sv' }, oneLine: ['name'], multiLine: [] },
   {
     name: 'new partner organisation',
     schema: createPartnerOrganisationSchema,

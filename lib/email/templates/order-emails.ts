@@ -1,4 +1,5 @@
 import type { Order } from '@/db/schema';
+import type { Locale } from '@/lib/i18n/config';
 import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
 import type { OrderEmailKind } from '@/lib/jobs/definitions';
 import { quoted, renderEmail, type EmailContent } from './layout';
@@ -13,11 +14,12 @@ export interface OrderEmailExtra {
 
 /**
  * The emails about an order, to its orderer. Each kind adds its own paragraphs to the same
- * frame: subject and heading name the order, the button opens it in the portal.
+ * frame: subject and heading name the order, the button opens it in the portal. In the reader's
+ * language: the orderer's, or the one the order chose for its recipient.
  */
-export function orderEmail(kind: OrderEmailKind, order: OrderForEmail, portalUrl: string, extra: OrderEmailExtra = {}) {
-  const t = getTranslator();
-  const format = getEmailFormatter();
+export function orderEmail(kind: OrderEmailKind, order: OrderForEmail, portalUrl: string, locale: Locale, extra: OrderEmailExtra = {}) {
+  const t = getTranslator(locale);
+  const format = getEmailFormatter(locale);
   const values = {
     number: order.number,
     type: t(`accountTypes.${order.type}.name`),

@@ -1,8 +1,9 @@
+import type { Locale } from '@/lib/i18n/config';
 import { getTranslator } from '@/lib/i18n/translator';
 import { renderEmail } from './layout';
 
-export function signInLinkEmail(input: { url: string; expiresInMinutes: number }) {
-  const t = getTranslator();
+export function signInLinkEmail(input: { url: string; expiresInMinutes: number; locale: Locale }) {
+  const t = getTranslator(input.locale);
   return renderEmail({
     subject: t('email.signIn.subject'),
     heading: t('email.signIn.heading'),

@@ -1,5 +1,6 @@
 import { isOverdue, type RiskOrder } from '@/lib/orders/at-risk';
 import type { AccountType } from '@/lib/orders/model';
+import type { Locale } from '@/lib/i18n/config';
 import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
 import { renderEmail } from './layout';
 
@@ -10,9 +11,9 @@ export interface DigestOrder extends RiskOrder {
 }
 
 /** The morning email to support: what is overdue and what is at risk, soonest due first. */
-export function supportDigestEmail(orders: DigestOrder[], now: Date, portalUrl: string) {
-  const t = getTranslator();
-  const format = getEmailFormatter();
+export function supportDigestEmail(orders: DigestOrder[], now: Date, portalUrl: string, locale: Locale) {
+  const t = getTranslator(locale);
+  const format = getEmailFormatter(locale);
   const overdue = orders.filter((order) => isOverdue(order, now));
   const line = (order: DigestOrder) =>
     t('email.digest.line', {

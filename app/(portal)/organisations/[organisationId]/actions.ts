@@ -20,6 +20,7 @@ export const inviteMember = withAction({ schema: inviteMemberSchema, permission:
       inviter: actor.name ?? actor.email,
       role: invitation.role,
       days: INVITATION_DAYS,
+      locale: invitation.locale,
     }),
   });
   revalidatePath(`/organisations/${input.organisationId}`);
