@@ -2,42 +2,51 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect } from 'react';
 import { Button } from '@/components/ui/button';
+import { ChoiceField, TextField } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form-error';
+import { useFormAction } from '@/components/ui/use-form-action';
+import type { ActionResult } from '@/lib/authz';
+import { locales, type Locale } from '@/lib/i18n/config';
 
-/** Accepts the invitation, then asks for the sign-in link as the sign-in page would. */
-export function AcceptInvitation({ accept }: { accept: () => Promise<{ ok: true; email: string } | { ok: false }> }) {
+type Accept = (previous: unknown, input: FormData) => Promise<ActionResult<{ email: string }>>;
+
+const loadSchema = () => import('@/lib/validations/team').then((module) => module.acceptInvitationSchema);
+
+/**
+ * Asks for the person's name and language, accepts the invitation, then asks for the sign-in
+ * link as the sign-in page would.
+ */
+export function AcceptInvitation({ accept, defaultLocale }: { accept: Accept; defaultLocale: Locale }) {
   const t = useTranslations('invitation');
+  const tl = useTranslations('language.names');
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const { bindForm, ...form } = useFormAction(accept, loadSchema);
+  const accepted = form.result?.ok ? form.result.data.email : null;
+
+  useEffect(() => {
+    if (!accepted) return;
+    void import('next-auth/react')
+      .then(({ signIn }) => signIn('email', { email: accepted, callbackUrl: '/', redirect: false }))
+      .then(() => router.push(`/sign-in/check-email?email=${encodeURIComponent(accepted)}`));
+  }, [accepted, router]);
+
   return (
-    <div className="mt-6 flex flex-col gap-3">
-      <Button
-        disabled={pending}
-        onClick={async () => {
-          setPending(true);
-          setFailed(false);
-          // next-auth's client loads while the invitation is accepted: it is no part of the page's first-load JavaScript.
-          const client = import('next-auth/react');
-          const result = await accept();
-          if (!result.ok) {
-            setFailed(true);
-            setPending(false);
-            return;
-          }
-          const { signIn } = await client;
-          await signIn('email', { email: result.email, callbackUrl: '/', redirect: false });
-          router.push(`/sign-in/check-email?email=${encodeURIComponent(result.email)}`);
-        }}
-      >
-        {pending ? t('accepting') : t('accept')}
+    <form ref={bindForm} key={form.formKey} action={form.formAction} onSubmit={form.onSubmit} noValidate className="mt-6 flex flex-col gap-4">
+      <TextField label={t('nameLabel')} hint={t('nameHint')} name="name" autoComplete="name" defaultValue={form.value('name')} error={form.errorOf('name')} />
+      <ChoiceField
+        label={t('localeLabel')}
+        name="locale"
+        className="sm:max-w-xs"
+        options={locales.map((locale) => ({ value: locale, label: tl(locale) }))}
+        defaultValue={form.value('locale', defaultLocale)}
+        error={form.errorOf('locale')}
+      />
+      <Button type="submit" disabled={form.pending || accepted !== null}>
+        {form.pending || accepted ? t('accepting') : t('accept')}
       </Button>
-      {failed && (
-        <p role="alert" className="text-sm text-red-700">
-          {t('failed')}
-        </p>
-      )}
-    </div>
+      <FormError result={form.formFailure} />
+    </form>
   );
 }

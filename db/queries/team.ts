@@ -6,7 +6,7 @@ import { normaliseEmail, type Actor } from '@/db/queries/users';
 import { invitations, memberships, organisations, sessions, users } from '@/db/schema';
 import { type Role } from '@/lib/permissions';
 import { inTransaction } from '@/db/transaction';
-import { localeForCountry } from '@/lib/i18n/config';
+import { localeForCountry, type Locale } from '@/lib/i18n/config';
 import { AppError } from '@/lib/errors';
 import { adminRoles, isAdminRole, mayManageTeam, roleFitsOrganisation } from '@/lib/permissions';
 
@@ -81,7 +81,7 @@ export async function lookUpInvitation(token: string): Promise<InvitationLookup>
  * Uses an invitation: marks it accepted (once, before it expires) and puts the person in the
  * organisation and role. Returns the email, for the magic-link sign-in that follows.
  */
-export async function acceptInvitation(token: string) {
+export async function acceptInvitation(token: string, person: { name: string; locale: Locale }) {
   return inTransaction(async (tx) => {
     const [invitation] = await tx
       .update(invitations)
@@ -93,8 +93,8 @@ export async function acceptInvitation(token: string) {
     if (!organisation || organisation.deactivatedAt) throw new AppError('NOT_FOUND');
     const [user] = await tx
       .insert(users)
-      .values({ email: invitation.email })
-      .onConflictDoUpdate({ target: users.email, set: { email: invitation.email } })
+      .values({ email: invitation.email, name: person.name, locale: person.locale })
+      .onConflictDoUpdate({ target: users.email, set: { name: person.name, locale: person.locale } })
       .returning({ id: users.id });
     const [member] = await tx.select({ organisationId: memberships.organisationId }).from(memberships).where(eq(memberships.userId, user!.id));
     if (member) throw new AppError('CONFLICT');

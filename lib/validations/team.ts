@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localeField } from '@/lib/validations/profile';
 import { roles } from '@/lib/permissions';
 import { emailAddress, oneLine } from '@/lib/validations/form-fields';
 
@@ -18,3 +19,9 @@ export const changeRoleSchema = z.object({
 export const removeMemberSchema = z.object({ organisationId: z.uuid(), userId: oneLine().min(1) });
 
 export const invitationTokenSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+
+/** Who accepts an invitation: their name (orders default their recipient to it) and language. */
+export const acceptInvitationSchema = z.object({
+  name: oneLine().min(1, 'nameRequired').max(100, 'nameTooLong'),
+  locale: localeField,
+});

@@ -38,7 +38,7 @@ describe('team changes are recorded', () => {
     const address = email();
 
     const { token } = await createInvitation(admin, { organisationId: organisation.id, email: address, role: 'partner_member' });
-    await acceptInvitation(token);
+    await acceptInvitation(token, { name: 'Newcomer', locale: 'en' });
     const [joined] = await db.select().from(users).where(eq(users.email, address));
     await changeMemberRole(admin, { organisationId: organisation.id, userId: joined!.id, role: 'partner_admin' });
     await removeMember(admin, { organisationId: organisation.id, userId: joined!.id });

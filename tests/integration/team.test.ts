@@ -22,7 +22,7 @@ describe('invitations', () => {
     expect(JSON.stringify(await db.select().from(invitations))).not.toContain(token);
 
     expect(await canSignInWithEmail(address)).toBe(false);
-    await acceptInvitation(token);
+    await acceptInvitation(token, { name: 'Newcomer', locale: 'en' });
     expect(await canSignInWithEmail(address)).toBe(true);
     const [member] = await db.execute<{ organisation_id: string; role: string }>(
       sql`SELECT m.organisation_id, m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = ${address}`,
@@ -33,8 +33,8 @@ describe('invitations', () => {
   it('works once: a reused link is refused and says it was used', async () => {
     const { user, organisation } = await data.createPerson('partner_admin');
     const { token } = await createInvitation(await actorOf(user.id), { organisationId: organisation.id, email: email(), role: 'partner_member' });
-    await acceptInvitation(token);
-    await expect(acceptInvitation(token)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await acceptInvitation(token, { name: 'Newcomer', locale: 'en' });
+    await expect(acceptInvitation(token, { name: 'Newcomer', locale: 'en' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await lookUpInvitation(token)).toEqual({ valid: false, reason: 'used' });
   });
 
@@ -44,7 +44,7 @@ describe('invitations', () => {
     const { token } = await createInvitation(await actorOf(user.id), { organisationId: organisation.id, email: address, role: 'partner_member' });
     await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, address));
     expect(await lookUpInvitation(token)).toEqual({ valid: false, reason: 'expired' });
-    await expect(acceptInvitation(token)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(acceptInvitation(token, { name: 'Newcomer', locale: 'en' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await canSignInWithEmail(address)).toBe(false);
   });
 
@@ -75,6 +75,24 @@ describe('invitations', () => {
   });
 });
 
+describe('languages of invitations and newcomers', () => {
+  it("invites a colleague in the inviter's language and a new partner organisation's admin in its country's; the newcomer's own choice then holds", async () => {
+    const { user, organisation } = await data.createPerson('partner_admin');
+    await db.update(users).set({ locale: 'sv' }).where(eq(users.id, user.id));
+    const colleague = await createInvitation(await actorOf(user.id), { organisationId: organisation.id, email: email(), role: 'partner_member' });
+    expect(colleague.locale).toBe('sv');
+
+    const support = await data.createPerson('support_admin');
+    const finnish = await data.createOrganisation({ kind: 'reseller' });
+    const firstAdmin = await createInvitation(await actorOf(support.user.id), { organisationId: finnish.id, email: email(), role: 'partner_admin' });
+    expect(firstAdmin.locale).toBe('fi');
+
+    const { email: address } = await acceptInvitation(firstAdmin.token, { name: 'Aino Aloittelija', locale: 'en' });
+    const [newcomer] = await db.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.email, address));
+    expect(newcomer).toEqual({ name: 'Aino Aloittelija', locale: 'en' });
+  });
+});
+
 describe('support users', () => {
   it('a support admin manages Poplapay\'s own people in support roles; an agent cannot', async () => {
     const admin = await data.createPerson('support_admin');
@@ -84,7 +102,7 @@ describe('support users', () => {
       fieldErrors: { role: ['roleInvalid'] },
     });
     const { token } = await createInvitation(adminActor, { organisationId: poplapay, email: email(), role: 'support_agent' });
-    const { email: agentEmail } = await acceptInvitation(token);
+    const { email: agentEmail } = await acceptInvitation(token, { name: 'Newcomer', locale: 'en' });
     const [agent] = await db.select().from(users).where(eq(users.email, agentEmail));
     const agentActor = await actorOf(agent!.id);
     expect(agentActor).toMatchObject({ organisationId: poplapay, role: 'support_agent' });

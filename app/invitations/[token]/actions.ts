@@ -1,20 +1,29 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { acceptInvitation } from '@/db/queries/team';
+import { translateFieldErrors, type ActionResult } from '@/lib/authz';
 import { isAppError } from '@/lib/errors';
-import { invitationTokenSchema } from '@/lib/validations/team';
+import { formToObject } from '@/lib/form-data';
+import { rememberLocale } from '@/lib/i18n/request-locale';
+import { acceptInvitationSchema, invitationTokenSchema } from '@/lib/validations/team';
 
 /**
- * Accepts an invitation (public: the token is the proof). Returns the email so the browser
- * goes on with the ordinary magic-link sign-in for it; never creates a session itself.
+ * Accepts an invitation (public: the token is the proof) with the person's name and language.
+ * Returns the email so the browser goes on with the ordinary magic-link sign-in for it; never
+ * creates a session itself.
  */
-export async function acceptInvitationAction(token: string): Promise<{ ok: true; email: string } | { ok: false }> {
-  const parsed = invitationTokenSchema.safeParse({ token });
-  if (!parsed.success) return { ok: false };
+export async function acceptInvitationAction(token: string, _previous: unknown, input: FormData): Promise<ActionResult<{ email: string }>> {
+  const t = await getTranslations('errors');
+  const parsed = acceptInvitationSchema.safeParse(formToObject(input));
+  if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: t('INVALID_INPUT'), fieldErrors: await translateFieldErrors(parsed.error) };
+  if (!invitationTokenSchema.safeParse({ token }).success) return { ok: false, code: 'NOT_FOUND', message: (await getTranslations('invitation'))('failed') };
   try {
-    return { ok: true, ...(await acceptInvitation(parsed.data.token)) };
+    const accepted = await acceptInvitation(token, parsed.data);
+    await rememberLocale(parsed.data.locale);
+    return { ok: true, data: accepted };
   } catch (error) {
-    if (isAppError(error)) return { ok: false };
+    if (isAppError(error)) return { ok: false, code: error.code, message: (await getTranslations('invitation'))('failed') };
     throw error;
   }
 }

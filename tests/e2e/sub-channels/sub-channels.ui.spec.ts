@@ -24,7 +24,8 @@ async function createPartner(page: Page, data: Data, partner: { kind: string; na
   await form.getByLabel('Role').selectOption('partner_admin');
   await form.getByRole('button', { name: 'Send invitation' }).click();
   await expect(form.getByText(`Invitation sent to ${partner.adminEmail}.`)).toBeVisible();
-  await expect.poll(async () => (await latestEmailTo(data, partner.adminEmail))?.subject).toBe('You are invited to CloudPOS Account Orders');
+  // A new organisation in Finland: its first admin is invited in Finnish.
+  await expect.poll(async () => (await latestEmailTo(data, partner.adminEmail))?.subject).toBe('Sinut on kutsuttu CloudPOS-tilitilauksiin');
 }
 
 /** The invited admin accepts in a browser of their own and signs in by the magic link. */
@@ -33,6 +34,7 @@ async function acceptInvitation(browser: Browser, data: Data, email: string, org
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(linkIn(invitation!.bodyText, '/invitations/')!);
+  await page.getByLabel('Your name').fill(`Admin of ${organisationName}`);
   await page.getByRole('button', { name: 'Accept and sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
   await expect.poll(async () => (await latestEmailTo(data, email))?.subject).toBe('Your sign-in link to CloudPOS Account Orders');

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { invitations, outboxMessages } from '@/db/schema';
+import { invitations, outboxMessages, users } from '@/db/schema';
 import { expect, linkIn, test } from '../fixtures';
 
 
@@ -30,22 +30,31 @@ test('[TEAM] a partner admin invites a colleague, who accepts, signs in by magic
   const newcomer = await context.newPage();
   await newcomer.goto(invitationUrl);
   await expect(newcomer.getByText(`${organisation.name} invites ${invitee} to the portal as Partner member.`)).toBeVisible();
+  // The browser asks for English: offered first, but the newcomer chooses Swedish.
+  await expect(newcomer.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
   await newcomer.getByRole('button', { name: 'Accept and sign in' }).click();
-  await expect(newcomer.getByRole('heading', { name: 'Check your email' })).toBeVisible();
+  await expect(newcomer.getByLabel('Your name')).toBeFocused();
+  await expect(newcomer.getByText('Enter your name.').first()).toBeVisible();
+  await newcomer.getByLabel('Your name').fill('Nea Newcomer');
+  await newcomer.getByRole('combobox', { name: 'Language' }).selectOption('sv');
+  await newcomer.getByRole('button', { name: 'Accept and sign in' }).click();
+  await expect(newcomer.getByRole('heading', { name: 'Kontrollera din e-post' })).toBeVisible();
 
   await expect
     .poll(async () => (await data.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, invitee)).orderBy(desc(outboxMessages.createdAt)))[0]?.subject)
-    .toBe('Your sign-in link to CloudPOS Account Orders');
+    .toBe('Din inloggningslänk till CloudPOS Account Orders');
+  const [newcomerRow] = await data.db.select({ name: users.name, locale: users.locale }).from(users).where(eq(users.email, invitee));
+  expect(newcomerRow).toEqual({ name: 'Nea Newcomer', locale: 'sv' });
   const [signInEmail] = await data.db.select().from(outboxMessages).where(eq(outboxMessages.recipient, invitee)).orderBy(desc(outboxMessages.createdAt));
   await newcomer.goto(linkIn(signInEmail!.bodyText, '/api/auth/callback/email')!);
   await expect(newcomer).toHaveURL(/\/orders$/);
   await expect(newcomer.getByTestId('header-organisation')).toHaveText(organisation.name);
-  await expect(newcomer.getByRole('banner').getByText('Partner member').first()).toBeVisible();
+  await expect(newcomer.getByRole('banner').getByText('Partnermedlem').first()).toBeVisible();
 
   // Used: it says so and offers nothing else.
   await newcomer.goto(invitationUrl);
-  await expect(newcomer.getByRole('alert').filter({ hasText: 'used already' })).toBeVisible();
-  await expect(newcomer.getByRole('button')).toHaveCount(0);
+  await expect(newcomer.getByRole('alert').filter({ hasText: 'redan använts' })).toBeVisible();
+  await expect(newcomer.getByRole('main').getByRole('button')).toHaveCount(0);
   await context.close();
 });
 
@@ -64,7 +73,7 @@ test('[TEAM] an expired invitation says so and offers nothing else', async ({ pa
   const late = await context.newPage();
   await late.goto(linkIn(email!.bodyText, '/invitations/')!);
   await expect(late.getByRole('alert').filter({ hasText: 'expired' })).toBeVisible();
-  await expect(late.getByRole('button')).toHaveCount(0);
+  await expect(late.getByRole('main').getByRole('button')).toHaveCount(0);
   await context.close();
 });
 
