@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { countryName } from '@/lib/i18n/display';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
@@ -34,7 +35,6 @@ export default async function OrganisationPage({ params }: Props) {
   const { actor, organisation } = await loadOrganisation(params);
   const t = await getTranslations();
   const format = await getFormatter();
-  const countries = new Intl.DisplayNames([await getLocale()], { type: 'region' });
   const manages = !organisation.deactivatedAt && mayManageTeam(actor, organisation.id);
   const roleOptions = roles
     .filter((role) => roleFitsOrganisation(role, organisation.kind))
@@ -43,7 +43,7 @@ export default async function OrganisationPage({ params }: Props) {
   const details: [string, string | null][] = [
     [t('organisation.kind'), t(`organisationKinds.${organisation.kind}`)],
     [t('organisation.businessId'), organisation.businessId],
-    [t('organisation.country'), countries.of(organisation.country) ?? organisation.country],
+    [t('organisation.country'), countryName(organisation.country, await getLocale())],
     [t('organisation.contact'), organisation.contactEmail],
   ];
   return (

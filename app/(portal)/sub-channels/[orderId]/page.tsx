@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getSubChannel } from '@/db/queries/sub-channels';
 import { requirePageActor } from '@/lib/authz';
+import { countryName } from '@/lib/i18n/display';
 import { formatPhone } from '@/lib/phone';
 import { addMerchantAction, addTerminalsAction, deactivateMerchantAction } from '../actions';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SubChannelPage({ params }: Props) {
   const subChannel = await loadSubChannel(params);
-  const [t, format] = await Promise.all([getTranslations('subChannels'), getFormatter()]);
+  const [t, format, locale] = await Promise.all([getTranslations('subChannels'), getFormatter(), getLocale()]);
   const active = subChannel.merchants.filter((merchant) => !merchant.deactivatedAt);
   const deactivated = subChannel.merchants.filter((merchant) => merchant.deactivatedAt);
   return (
@@ -66,7 +67,7 @@ export default async function SubChannelPage({ params }: Props) {
                       <div>
                         <h3 className="font-semibold text-slate-900">{merchant.name}</h3>
                         <p className="text-sm text-slate-600">
-                          {merchant.businessId} · {merchant.country}
+                          {merchant.businessId} · {countryName(merchant.country, locale)}
                         </p>
                       </div>
                       <div className="flex items-center gap-2">
