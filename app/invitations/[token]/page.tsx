@@ -5,6 +5,7 @@ import { lookUpInvitation } from '@/db/queries/team';
 import { invitationTokenSchema } from '@/lib/validations/team';
 import { acceptInvitationAction } from './actions';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { MAIN_ID } from '@/components/shell/skip-link';
 
 export const metadata: Metadata = { title: 'Invitation', robots: { index: false } };
 
@@ -15,7 +16,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const invitation = invitationTokenSchema.safeParse({ token }).success ? await lookUpInvitation(token) : ({ valid: false, reason: 'unknown' } as const);
   return (
     <ClientMessages namespaces={['invitation']}>
-      <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
+      <main id={MAIN_ID} tabIndex={-1} className="focus:outline-none flex min-h-dvh flex-col items-center justify-center px-4 py-12">
         <p className="mb-6 text-lg font-semibold">{tApp('name')}</p>
         <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           {invitation.valid ? (
