@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { ChoiceField, TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/authz';
 import { locales, type Locale } from '@/lib/i18n/config';
@@ -17,6 +18,7 @@ export function ProfileForm({ action, defaultName, defaultLocale }: { action: Ac
   const failed = state && !state.ok ? state : undefined;
   return (
     <form action={formAction} noValidate className="flex flex-col gap-4">
+      <ErrorSummary result={state} />
       <TextField
         label={t('nameLabel')}
         name="name"

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
@@ -18,6 +19,7 @@ export function DeadlineForm({ action, current }: { action: Action; current: Dea
   const mode = form.value('mode', current.mode);
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" data-testid="deadline-form">
+      <ErrorSummary {...form.summary} />
       <fieldset className="flex flex-col gap-2">
         <legend className="mb-1 text-sm font-medium text-slate-800">{t('mode')}</legend>
         {(['calendar_days', 'business_days'] as const).map((option) => (

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ChoiceField, TextField } from '@/components/ui/field';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
@@ -40,6 +41,7 @@ export function OrganisationForm(props: Props) {
 
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
+      <ErrorSummary {...form.summary} />
       {props.mode === 'edit' && <input type="hidden" name="organisationId" value={props.organisationId} />}
       {props.mode === 'create' && (
         <ChoiceField

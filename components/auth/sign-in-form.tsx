@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { TextField } from '@/components/ui/field';
 
 /**
@@ -19,6 +20,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   const router = useRouter();
   const [email, setEmail] = useState('');
   const [fieldError, setFieldError] = useState<string>();
+  const [refusals, setRefusals] = useState(0);
   const [formError, setFormError] = useState<string | undefined>(initialError && t(initialError));
   const [sending, setSending] = useState(false);
 
@@ -36,6 +38,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
     const parsed = signInSchema.safeParse({ email });
     if (!parsed.success) {
       setFieldError(tv(parsed.error.issues[0]?.message as 'emailInvalid'));
+      setRefusals((count) => count + 1);
       return;
     }
     setFieldError(undefined);
@@ -55,6 +58,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
 
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 flex flex-col gap-4">
+      <ErrorSummary errors={fieldError ? { email: [fieldError] } : null} attempt={refusals} />
       <TextField
         label={t('emailLabel')}
         hint={t('emailHint')}

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ChoiceField, TextField } from '@/components/ui/field';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
@@ -41,6 +42,7 @@ export function CatalogueForm(props: {
   const visibility = form.value('merchantVisibility', defaults.merchantVisibility);
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-5" data-testid="catalogue-form">
+      <ErrorSummary {...form.summary} />
       {props.ecrProductId && <input type="hidden" name="ecrProductId" value={props.ecrProductId} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label={t('supplierName')} hint={t('supplierNameHint')} name="supplierName" defaultValue={form.value('supplierName', defaults.supplierName)} error={form.errorOf('supplierName')} />

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
 import { TextAreaField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/authz';
@@ -15,6 +16,7 @@ export function AnswerQuestion({ action, orderId }: { action: Action; orderId: s
   const failed = state && !state.ok ? state : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-3">
+      <ErrorSummary result={state} />
       <input type="hidden" name="orderId" value={orderId} />
       <TextAreaField name="answer" label={t('answer')} hint={t('answerHint')} rows={4} error={failed?.fieldErrors?.answer?.[0]} />
       <FormError result={state} />

@@ -3,17 +3,18 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ChoiceField, TextAreaField, TextField } from '@/components/ui/field';
-import { useFormAction } from '@/components/ui/use-form-action';
-import type { ActionResult } from '@/lib/authz';
+import { ErrorSummary } from '@/components/ui/error-summary';
+import type { ActionResult, FieldErrors } from '@/lib/authz';
 import { formToObject } from '@/lib/form-data';
 import { locales } from '@/lib/i18n/config';
 import type { DeadlineSetting } from '@/lib/orders/deadline';
 import { accountTypes, typeRequirements } from '@/lib/orders/model';
 import type { OrderFormInput } from '@/lib/validations/order';
+import type { OrderFormControl } from './order-form-control';
 
 export interface CatalogueEntry {
   supplierName: string;
@@ -33,63 +34,127 @@ interface Props {
 
 const COUNTRIES = ['FI', 'SE', 'NO', 'DK', 'EE', 'DE'] as const;
 
-const loadSchema = () => import('@/lib/validations/order').then((module) => module.orderFormSchema);
+type Load = Promise<OrderFormControl | null>;
 
 /**
- * The order form: one zod schema with the server, fields shown by account type, every error
- * beside its field and announced, and nothing typed lost when the server says no. Fields the
- * chosen type does not use are hidden, not removed, so switching type loses nothing typed.
+ * The order form: react-hook-form with zod's resolver on the schema the server parses with, fields
+ * shown by account type, every error beside its field and in the error summary at the top (which
+ * takes the focus and links to each field), and nothing typed lost when the server says no. Fields
+ * the chosen type does not use are hidden, not removed, so switching type loses nothing typed.
+ *
+ * react-hook-form's control and the schema arrive by dynamic `import()` when a field first takes
+ * the focus (see `order-form-control.ts`); a form sent before they have arrived waits for them. If
+ * they cannot load, the form is sent unchecked: the server checks everything anyway.
  */
 export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props) {
   const t = useTranslations('orderForm');
   const tt = useTranslations('accountTypes');
   const tl = useTranslations('language.names');
+  const tv = useTranslations('validation');
   const router = useRouter();
   const ids = useId();
   const [placed, setPlaced] = useState(false);
+  const [sending, setSending] = useState(false);
+  const busy = useRef(false);
+  const control = useRef<Load>(null);
   // One key per form: a double-click or a retried request finds the first order.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   // What the form shows depends on these three, so they are followed as they change.
   const [type, setType] = useState(defaults.type);
   const [supplier, setSupplier] = useState(defaults.ecrSupplierName ?? '');
   const [country, setCountry] = useState(defaults.merchantCountry ?? 'FI');
+  const [errors, setErrors] = useState<FieldErrors | null>(null);
+  const [refusals, setRefusals] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
 
-  const { bindForm, ...form } = useFormAction(async (_previous: unknown, formData: FormData): Promise<OrderResult> => {
+  const load = (form: HTMLFormElement): Load =>
+    (control.current ??= import('./order-form-control').then(
+      (module) => module.createOrderFormControl(form, formToObject(new FormData(form)) as Partial<OrderFormInput>),
+      () => null,
+    ));
+
+  const refuse = (found: FieldErrors) => {
+    setErrors(found);
+    setRefusals((count) => count + 1);
+  };
+
+  async function send(values: OrderFormInput, rhf: OrderFormControl | null) {
     let result: OrderResult;
     try {
-      result = await submit(formToObject(formData) as OrderFormInput);
+      result = await submit(values);
     } catch {
-      return { ok: false, code: 'INTERNAL', message: t('failed') };
+      setFailure(t('failed'));
+      return;
     }
     if (result.ok) {
       setPlaced(true);
       router.push(`/orders/${result.data.id}${mode === 'create' ? '?placed=1' : ''}`);
       router.refresh();
-      return result;
+      return;
+    }
+    if (!result.fieldErrors) {
+      setFailure(result.message);
+      return;
     }
     // Editing sends the form as `order`: its fields' errors come back under "order.".
-    const fieldErrors = result.fieldErrors && Object.fromEntries(Object.entries(result.fieldErrors).map(([path, messages]) => [path.replace(/^order\./, ''), messages]));
-    return { ...result, ...(fieldErrors && { fieldErrors }) };
-  }, loadSchema);
+    const found = Object.fromEntries(Object.entries(result.fieldErrors).map(([path, messages]) => [path.replace(/^order\./, ''), messages]));
+    for (const [path, messages] of Object.entries(found)) rhf?.setError(path as keyof OrderFormInput, { type: 'server', message: messages[0] });
+    refuse(found);
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy.current) return;
+    busy.current = true;
+    setSending(true);
+    setFailure(null);
+    const form = event.currentTarget;
+    try {
+      const rhf = await load(form);
+      if (!rhf) {
+        setErrors(null);
+        await send({ ...(formToObject(new FormData(form)) as OrderFormInput), idempotencyKey }, null);
+        return;
+      }
+      await rhf.handleSubmit(
+        async (values) => {
+          setErrors(null);
+          await send({ ...values, idempotencyKey }, rhf);
+        },
+        (invalid) =>
+          refuse(
+            Object.fromEntries(
+              Object.entries(invalid).map(([name, error]) => {
+                const message = String(error?.message ?? '');
+                return [name, [tv.has(message as never) ? tv(message as never) : message]];
+              }),
+            ),
+          ),
+      )();
+    } finally {
+      busy.current = false;
+      setSending(false);
+    }
+  }
 
   const needs = type ? typeRequirements[type] : undefined;
-  const value = (name: keyof OrderFormInput, fallback?: string) => form.value(name, fallback ?? String(defaults[name] ?? ''));
-  const errorOf = (field: keyof OrderFormInput) => form.errorOf(field);
-  const failure = form.formFailure && !form.formFailure.ok ? form.formFailure : undefined;
+  const value = (name: keyof OrderFormInput, fallback?: string) => fallback ?? String(defaults[name] ?? '');
+  const errorOf = (field: keyof OrderFormInput) => errors?.[field]?.[0];
 
   const suppliers = [...new Set(catalogue.map((entry) => entry.supplierName))];
   const ecrs = catalogue.filter((entry) => !supplier || entry.supplierName.toLowerCase() === supplier.toLowerCase());
   // Stays disabled once placed, until the order's page has opened.
-  const submitting = form.pending || placed;
+  const submitting = sending || placed;
 
   return (
-    <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-8">
+    <form onSubmit={(event) => void onSubmit(event)} onFocus={(event) => void load(event.currentTarget)} noValidate className="flex flex-col gap-8">
+      <ErrorSummary errors={errors} attempt={refusals} />
       <p className="text-sm text-slate-600">
         {deadline.mode === 'business_days' ? t('introBusiness', { days: deadline.days }) : t('intro', { days: deadline.days })}
       </p>
       {failure && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {failure.fieldErrors ? t('errorSummary') : failure.message}
+          {failure}
         </p>
       )}
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />

@@ -17,7 +17,8 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
     .filter((href) => pathname === href || pathname.startsWith(`${href}/`))
     .reduce<string | undefined>((longest, href) => (!longest || href.length > longest.length ? href : longest), undefined);
   return (
-    <nav aria-label={label} className="-mb-px flex gap-1 overflow-x-auto">
+    // Wraps onto a second row on a phone rather than scrolling: every item stays in sight.
+    <nav aria-label={label} className="-mb-px flex flex-wrap gap-x-1">
       {items.map((item) => {
         const current = item.href === currentHref;
         return (

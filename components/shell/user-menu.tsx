@@ -1,30 +1,37 @@
 'use client';
 
-import Link from 'next/link';
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useRef, useState, useSyncExternalStore, type ComponentType, type KeyboardEvent } from 'react';
+import type AccountMenuType from './account-menu';
 
 const noSubscription = () => () => {};
 
-const itemClasses = 'block w-full cursor-pointer rounded px-3 py-2 text-left outline-none hover:bg-slate-100 focus-visible:bg-slate-100';
-
-/**
- * The account menu: who is signed in, their profile, and sign-out (a form posting to a server
- * action). Hand-made rather than a UI kit's dropdown because every page loads it: it closes on
- * Escape and on a click outside, and that is all it needs.
- */
-export function UserMenu(props: {
+export interface UserMenuProps {
   name: string;
   email: string;
   menuLabel: string;
   profileLabel: string;
   signOutLabel: string;
   signOut: () => Promise<void>;
-}) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const menuId = useId();
-  // False in the server's HTML and until hydration: a click before then would do nothing.
+}
+
+const triggerClasses =
+  'flex size-9 items-center justify-center rounded-full bg-teal-700 text-sm font-semibold text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700';
+
+type AccountMenuComponent = typeof AccountMenuType;
+let loading: Promise<AccountMenuComponent> | undefined;
+const loadMenu = () => (loading ??= import('./account-menu').then((module) => module.default));
+
+/**
+ * The account menu: who is signed in, their profile, and sign-out (a form posting to a server
+ * action). Every page loads this button; the menu itself (`account-menu.tsx`, on Radix's dropdown
+ * menu, with arrow keys, Home, End and Escape) loads when the button is first pointed at or
+ * focused, and a press that comes before it has arrived opens it once it has.
+ */
+export function UserMenu(props: UserMenuProps) {
+  // The loaded menu, and why it was wanted: whether to open it at once, and whether the button had the focus.
+  const [menu, setMenu] = useState<{ Menu: ComponentType<Parameters<AccountMenuComponent>[0]>; open: boolean; focus: boolean } | null>(null);
+  const intent = useRef({ open: false, focus: false });
+  // False in the server's HTML and until hydration: a press before then would do nothing.
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const initials = (props.name || props.email)
     .split(/[\s@.]+/)
@@ -33,57 +40,36 @@ export function UserMenu(props: {
     .map((part) => part[0]?.toUpperCase())
     .join('');
 
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
-
+  if (menu) {
+    // Keyed by the wish to open: a press that came just after a mere pointing mounts it again, open.
+    return <menu.Menu key={String(menu.open)} {...props} initials={initials} triggerClasses={triggerClasses} openAtOnce={menu.open} focusAtOnce={menu.focus} />;
+  }
+  const want = (open: boolean, focus: boolean) => {
+    // The strongest wish so far: a press after a mere pointing still opens it.
+    intent.current = { open: intent.current.open || open, focus: intent.current.focus || focus };
+    void loadMenu().then((Menu) => setMenu({ Menu, ...intent.current }));
+  };
   return (
-    <div ref={root} className="relative">
-      <button
-        ref={button}
-        type="button"
-        aria-label={props.menuLabel}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
-        disabled={!hydrated}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
-        className="flex size-9 items-center justify-center rounded-full bg-teal-700 text-sm font-semibold text-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
-      >
-        {initials}
-      </button>
-      {open && (
-        <div id={menuId} role="menu" aria-label={props.menuLabel} className="absolute right-0 z-50 mt-2 min-w-56 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
-          <div className="px-3 py-2">
-            <p className="font-medium text-slate-900">{props.name}</p>
-            <p className="truncate text-slate-500">{props.email}</p>
-          </div>
-          <div role="separator" className="my-1 h-px bg-slate-200" />
-          <Link role="menuitem" href="/account" className={itemClasses} onClick={() => setOpen(false)}>
-            {props.profileLabel}
-          </Link>
-          <form action={props.signOut}>
-            <button role="menuitem" type="submit" className={itemClasses}>
-              {props.signOutLabel}
-            </button>
-          </form>
-        </div>
-      )}
-    </div>
+    <button
+      type="button"
+      aria-label={props.menuLabel}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      disabled={!hydrated}
+      onPointerEnter={() => want(false, false)}
+      onFocus={() => want(false, true)}
+      // Radix's button opens on the pointer going down; the click is the keyboard's Enter and Space.
+      onPointerDown={() => want(true, true)}
+      onClick={() => want(true, true)}
+      onKeyDown={(event: KeyboardEvent) => {
+        if (event.key !== 'ArrowDown') return;
+        event.preventDefault();
+        want(true, true);
+      }}
+      className={triggerClasses}
+      data-testid="account-menu-button"
+    >
+      {initials}
+    </button>
   );
 }

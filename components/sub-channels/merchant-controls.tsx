@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmAction } from '@/components/ui/confirm-action';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
@@ -18,6 +19,7 @@ export function AddTerminalsForm({ action, merchantId, merchantName }: { action:
   const error = form.errorOf('terminalIds');
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-1">
+      <ErrorSummary {...form.summary} />
       <input type="hidden" name="merchantId" value={merchantId} />
       <label htmlFor={`terminals-${merchantId}`} className="text-sm font-medium text-slate-800">
         {t('addTerminals')}

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
@@ -17,6 +18,7 @@ export function MerchantForm({ action, subChannelOrderId }: { action: Action; su
   const { bindForm, ...form } = useFormAction(action, loadSchema);
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4" data-testid="merchant-form">
+      <ErrorSummary {...form.summary} />
       <input type="hidden" name="subChannelOrderId" value={subChannelOrderId} />
       <TextField label={t('name')} name="name" autoComplete="off" defaultValue={form.value('name')} error={form.errorOf('name')} />
       <div className="grid grid-cols-[minmax(0,1fr)_5rem] gap-4">

@@ -2,6 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
 import type { ActionResult, FieldErrors } from '@/lib/authz';
 
@@ -23,6 +24,7 @@ export function ActionForm(props: {
   const failed = state && !state.ok ? state : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-3" data-testid={props.testId}>
+      <ErrorSummary result={state} />
       <input type="hidden" name="orderId" value={props.orderId} />
       {props.children?.(failed?.fieldErrors)}
       <div>

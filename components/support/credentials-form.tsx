@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
 import { TextField } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/authz';
@@ -25,6 +26,7 @@ export function CredentialsForm({ action, orderId, phone }: { action: Action; or
 
   return (
     <form action={formAction} className="flex flex-col gap-3" data-testid="credentials-form">
+      <ErrorSummary result={state} />
       <p className="text-sm text-slate-600">{t('credentialsIntro', { phone })}</p>
       <input type="hidden" name="orderId" value={orderId} />
       <TextField

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { chooseLocaleAction } from '@/app/locale-actions';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { ChoiceField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { useFormAction } from '@/components/ui/use-form-action';
@@ -42,6 +43,7 @@ export function AcceptInvitation({ accept, defaultLocale }: { accept: Accept; de
 
   return (
     <form ref={bindForm} key={form.formKey} action={form.formAction} onSubmit={form.onSubmit} noValidate className="mt-6 flex flex-col gap-4">
+      <ErrorSummary {...form.summary} />
       <TextField label={t('nameLabel')} hint={t('nameHint')} name="name" autoComplete="name" defaultValue={form.value('name')} error={form.errorOf('name')} />
       <ChoiceField
         label={t('localeLabel')}

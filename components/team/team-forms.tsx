@@ -3,34 +3,38 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
+import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
 import { TextField } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
 
 type Action<T = null> = (previous: unknown, input: FormData) => Promise<ActionResult<T>>;
 
 const selectClasses = 'min-h-10 rounded-md border border-slate-300 bg-white px-2 text-base sm:text-sm';
 
+const loadInviteSchema = () => import('@/lib/validations/team').then((module) => module.inviteMemberSchema);
+
 /** Invite someone by email into this organisation in one of the roles it allows. */
 export function InviteForm(props: { action: Action<{ email: string }>; organisationId: string; roles: { value: string; label: string }[]; days: number }) {
   const t = useTranslations('team');
-  const [state, formAction, pending] = useActionState(props.action, null);
-  const failed = state && !state.ok ? state : undefined;
+  const { bindForm, ...form } = useFormAction(props.action, loadInviteSchema);
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid="invite-form">
+    <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-3" data-testid="invite-form">
+      <ErrorSummary {...form.summary} />
       <p className="text-sm text-slate-600">{t('inviteHint', { days: props.days })}</p>
       <input type="hidden" name="organisationId" value={props.organisationId} />
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-        <TextField label={t('email')} name="email" type="email" autoComplete="off" error={failed?.fieldErrors?.email?.[0]} />
-        <SelectField label={t('role')} name="role" defaultValue={props.roles.at(-1)?.value} options={props.roles} />
+        <TextField label={t('email')} name="email" type="email" autoComplete="off" defaultValue={form.value('email')} error={form.errorOf('email')} />
+        <SelectField label={t('role')} name="role" defaultValue={form.value('role', props.roles.at(-1)?.value)} options={props.roles} />
       </div>
       <div className="flex items-center gap-3" aria-live="polite">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={form.pending}>
           {t('send')}
         </Button>
-        {state?.ok && <span className="text-sm text-teal-800">{t('sent', { email: state.data.email })}</span>}
-        <FormError result={state} />
+        {form.result?.ok && <span className="text-sm text-teal-800">{t('sent', { email: form.result.data.email })}</span>}
+        <FormError result={form.formFailure} />
       </div>
     </form>
   );

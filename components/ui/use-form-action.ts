@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useActionState, useCallback, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { ActionResult, FieldErrors } from '@/lib/authz';
 import { formToObject } from '@/lib/form-data';
@@ -24,8 +24,8 @@ interface State<T> {
 /**
  * The one way our forms talk to a server action: the shared schema checks the fields before
  * anything is sent (the server parses again and decides), errors from either side show beside
- * their fields, the first field that needs attention takes the focus, and after a refusal the
- * fields keep what the person typed. Inputs take their `defaultValue` from `value`, and the form
+ * their fields and in the form's `<ErrorSummary {...form.summary} />` (which takes the focus and
+ * links to each field), and after a refusal the fields keep what the person typed. Inputs take their `defaultValue` from `value`, and the form
  * takes `formKey` as its key: each answer remounts the fields with fresh defaults (what was
  * refused, or the saved values), which React's own reset does not do for selects.
  *
@@ -34,11 +34,11 @@ interface State<T> {
  */
 export function useFormAction<T>(action: Action<T>, loadSchema?: SchemaLoader) {
   const tValidation = useTranslations('validation');
-  const formRef = useRef<HTMLFormElement>(null);
   // undefined until loaded; null if it could not be.
   const schema = useRef<z.ZodType | null>(undefined);
   const loading = useRef<Promise<void>>(null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const [clientRefusals, setClientRefusals] = useState(0);
   const [state, formAction, pending] = useActionState(
     async (previous: State<T>, formData: FormData): Promise<State<T>> => ({
       result: await action(null, formData),
@@ -50,13 +50,6 @@ export function useFormAction<T>(action: Action<T>, loadSchema?: SchemaLoader) {
   const failed = state.result && !state.result.ok ? state.result : undefined;
   const errors = clientErrors ?? failed?.fieldErrors;
   const refill = failed ? state.sent : null;
-
-  useEffect(() => {
-    if (!errors) return;
-    // The first control in the form's order with something to fix, a radio or a checkbox included.
-    const controls = [...(formRef.current?.elements ?? [])] as HTMLInputElement[];
-    controls.find((control) => control.type !== 'hidden' && errors[control.name])?.focus();
-  }, [errors]);
 
   const load = useCallback(() => {
     if (!loadSchema) return Promise.resolve();
@@ -89,12 +82,12 @@ export function useFormAction<T>(action: Action<T>, loadSchema?: SchemaLoader) {
       (found[issue.path.join('.') || 'form'] ??= []).push(message);
     }
     setClientErrors(found);
+    setClientRefusals((count) => count + 1);
   }
 
   // Handed out as a callback ref: a ref object in the returned value would make every read of it look like a ref read.
   const setForm = useCallback(
     (node: HTMLFormElement | null) => {
-      formRef.current = node;
       if (!node || !loadSchema) return;
       const prefetch = () => void load();
       node.addEventListener('focusin', prefetch, { once: true });
@@ -113,6 +106,8 @@ export function useFormAction<T>(action: Action<T>, loadSchema?: SchemaLoader) {
     /** The failure to show as a whole-form message: none while the browser's own check has something to say. */
     formFailure: clientErrors ? null : state.result,
     errorOf: (field: string) => errors?.[field]?.[0],
+    /** For `<ErrorSummary>`: every field's problems, and what changes on each refused send. */
+    summary: { errors, attempt: `${clientRefusals}:${state.submissions}` },
     /** A field's value to show: what was sent when it was refused, else the given default. */
     value: (name: string, fallback = '') => (refill ? String(refill.get(name) ?? '') : fallback),
     values: (name: string, fallback: string[] = []) => (refill ? refill.getAll(name).map(String) : fallback),

@@ -15,7 +15,7 @@ export default async function AccountPage() {
   const actor = await requirePageActor('profile:edit');
   const t = await getTranslations();
   return (
-    <ClientMessages namespaces={['account', 'language']}>
+    <ClientMessages namespaces={['account', 'language', 'validation']}>
       <>
         <PageHeader title={t('account.title')} description={t('account.intro')} />
         <Card className="max-w-xl">

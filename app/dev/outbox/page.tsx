@@ -7,6 +7,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { listOutboxMessages } from '@/db/queries/outbox';
 import { servesOutbox } from '@/lib/env';
 import { outboxFilterSchema } from '@/lib/validations/outbox';
+import { MAIN_ID } from '@/components/shell/skip-link';
 
 export const metadata: Metadata = { title: 'Outbox', robots: { index: false } };
 
@@ -27,7 +28,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const format = await getFormatter();
   const messages = await listOutboxMessages({ limit: 50, recipient });
   return (
-    <main className="mx-auto max-w-4xl px-4 py-8">
+    <main id={MAIN_ID} tabIndex={-1} className="focus:outline-none mx-auto max-w-4xl px-4 py-8">
       <div className="mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div>
           <h1 className="text-2xl font-semibold">{t('title')}</h1>

@@ -6,6 +6,7 @@ import { invitationTokenSchema } from '@/lib/validations/team';
 import { acceptInvitationAction } from './actions';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { localeOf } from '@/lib/i18n/config';
+import { MAIN_ID } from '@/components/shell/skip-link';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('invitation'))('title'), robots: { index: false } };
@@ -18,7 +19,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const invitation = invitationTokenSchema.safeParse({ token }).success ? await lookUpInvitation(token) : ({ valid: false, reason: 'unknown' } as const);
   return (
     <ClientMessages namespaces={['invitation', 'language', 'validation']}>
-      <main className="flex min-h-dvh flex-col items-center justify-center px-4 py-12">
+      <main id={MAIN_ID} tabIndex={-1} className="focus:outline-none flex min-h-dvh flex-col items-center justify-center px-4 py-12">
         <p className="mb-6 text-lg font-semibold">{tApp('name')}</p>
         <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           {invitation.valid ? (

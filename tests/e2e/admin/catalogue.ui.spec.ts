@@ -18,14 +18,16 @@ test('[CATALOGUE] a refused entry keeps every choice; a saved one shows its stor
   await form.getByRole('radio', { name: /3a, a sub-channel/ }).check();
   await form.getByRole('button', { name: 'Create entry' }).click();
   // 3a without the supplier's organisation is caught before sending.
-  await expect(form.getByText('A sub-channel (3a) belongs to the supplier: choose its organisation.')).toBeVisible();
+  await expect(form.getByTestId('error-summary').getByRole('link', { name: 'A sub-channel (3a) belongs to the supplier: choose its organisation.' })).toBeVisible();
   const supplierSelect = form.getByLabel("Supplier's organisation in the portal");
   await supplierSelect.selectOption({ label: supplier.name });
   await form.getByRole('checkbox', { name: reseller.name }).check();
   await form.getByRole('button', { name: 'Create entry' }).click();
 
   // The server finds the duplicate (in another case); nothing chosen is lost.
-  await expect(form.getByText('This supplier already has an ECR by this name in the catalogue.')).toBeVisible();
+  const summary = form.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'This supplier already has an ECR by this name in the catalogue.' }).click();
   await expect(form.getByLabel('ECR', { exact: true })).toBeFocused();
   await expect(supplierSelect).toHaveValue(supplier.id);
   await expect(form.getByRole('checkbox', { name: reseller.name })).toBeChecked();

@@ -17,7 +17,7 @@ test('[ADMIN] a support admin switches the deadline to business days; open order
   await form.getByRole('spinbutton', { name: 'Days' }).fill('0');
   await form.getByLabel('Business days on the Finnish holiday calendar').check();
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form.getByText('Use a whole number of days from 1 to 60.')).toBeVisible();
+  await expect(form.getByTestId('error-summary').getByRole('link', { name: 'Use a whole number of days from 1 to 60.' })).toBeVisible();
   // What was chosen is still there to correct.
   await expect(form.getByLabel('Business days on the Finnish holiday calendar')).toBeChecked();
   await form.getByRole('spinbutton', { name: 'Days' }).fill('3');

@@ -25,8 +25,10 @@ test('[ADMIN] a support admin creates an ECR supplier after fixing its business 
   await page.getByRole('button', { name: 'Create organisation' }).click();
 
   // The wrong check digit is named beside the field; nothing is created and nothing typed is lost.
-  await expect(page.getByText('The check digit does not match: check the business ID for typos.')).toBeVisible();
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
   await expect(businessId).toHaveAttribute('aria-invalid', 'true');
+  await summary.getByRole('link', { name: 'The check digit does not match: check the business ID for typos.' }).click();
   await expect(businessId).toBeFocused();
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(name);
   await expect(page).toHaveURL(/\/admin\/organisations\/new$/);

@@ -79,7 +79,10 @@ test('[ORDERS] the server re-validates: a crafted request with a national-format
   await expect.poll(() => tampered).toContain('INVALID_INPUT');
   expect(tampered).toContain('Add the country code');
   expect(tampered).toContain("Enter the recipient's name.");
-  await expect(page.getByText('Add the country code: +358 40 123 4567, not 040 123 4567.')).toBeVisible();
-  await expect(page.getByText('Some fields need attention. They are marked below.')).toBeVisible();
+  // The server's refusal shows like the browser's: in the error summary and beside the fields.
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Add the country code: +358 40 123 4567, not 040 123 4567.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: "Enter the recipient's name." })).toBeVisible();
   expect(await data.db.select().from(orders).where(eq(orders.organisationId, organisation.id))).toHaveLength(0);
 });

@@ -39,8 +39,14 @@ test('[ORDERS] a reseller runs the advisor, fixes the phone number, places one o
   await page.getByLabel(/Additional information/).fill('RSN Kassa Cloud');
   await page.getByRole('button', { name: 'Place order' }).click();
 
-  await expect(page.getByText('Add the country code: +358 40 123 4567, not 040 123 4567.')).toBeVisible();
+  // The error summary takes the focus and links to the field; the error shows beside it too.
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toBeFocused();
+  await expect(page).toHaveTitle(/^Error: /);
+  const problem = summary.getByRole('link', { name: 'Add the country code: +358 40 123 4567, not 040 123 4567.' });
+  await expect(page.getByText('Add the country code: +358 40 123 4567, not 040 123 4567.')).toHaveCount(2);
   await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await problem.click();
   await expect(phone).toBeFocused();
   await expect(page.getByLabel('Merchant name')).toHaveValue('Kahvila Aurinko');
   expect(await data.db.select().from(orders).where(eq(orders.organisationId, organisation.id))).toHaveLength(0);
@@ -95,8 +101,9 @@ test('[ORDERS] the form refuses a landline and a wrong business ID check digit b
   await page.getByLabel('Merchant name').fill('Kukkakauppa Ruusu');
   await page.getByLabel('Business ID').fill('2605261-7');
   await page.getByRole('button', { name: 'Place order' }).click();
-  await expect(page.getByText('This looks like a landline. The number must be able to receive SMS: use a mobile number.')).toBeVisible();
-  await expect(page.getByText('The check digit does not match: check the business ID for typos.')).toBeVisible();
+  const summary = page.getByTestId('error-summary');
+  await expect(summary.getByRole('link', { name: 'This looks like a landline. The number must be able to receive SMS: use a mobile number.' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'The check digit does not match: check the business ID for typos.' })).toBeVisible();
   await expect(page).toHaveURL(/\/orders\/new\/form/);
 });
 
@@ -136,7 +143,8 @@ test('[ORDERS] when support asks, the partner answers and the order goes back to
   await expect(page.getByText('Which resellers use this sub-channel?').first()).toBeVisible();
   await expect(page.getByText('Clock paused: waiting for your answer')).toBeVisible();
   await page.getByRole('button', { name: 'Send answer' }).click();
-  await expect(page.getByText('Write your answer.')).toBeVisible();
+  await expect(page.getByTestId('error-summary').getByRole('link', { name: 'Write your answer.' })).toBeVisible();
+  await expect(page.getByTestId('error-summary')).toBeFocused();
   await page.getByLabel('Your answer').fill('Maksupiste Oy and Kassapiste Oy.');
   await page.getByRole('button', { name: 'Send answer' }).click();
   await expect(page.getByTestId('order-status')).toContainText('Submitted');

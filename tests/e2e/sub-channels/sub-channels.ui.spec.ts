@@ -151,7 +151,7 @@ test('[SUB-CHANNELS] 3a: support links a new supplier and reseller; the reseller
   await merchantForm.getByLabel('Terminal IDs').fill('tid-8801\nTID-8802');
   await merchantForm.getByRole('button', { name: 'Add merchant' }).click();
   // A wrong check digit is caught before anything is sent, and what was typed stays.
-  await expect(merchantForm.getByText('The check digit does not match')).toBeVisible();
+  await expect(merchantForm.getByTestId('error-summary').getByRole('link', { name: /The check digit does not match/ })).toBeVisible();
   await expect(merchantForm.getByLabel('Terminal IDs')).toHaveValue('tid-8801\nTID-8802');
   await merchantForm.getByLabel('Business ID').fill('2605261-8');
   await merchantForm.getByRole('button', { name: 'Add merchant' }).click();

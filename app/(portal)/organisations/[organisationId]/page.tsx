@@ -47,7 +47,7 @@ export default async function OrganisationPage({ params }: Props) {
     [t('organisation.contact'), organisation.contactEmail],
   ];
   return (
-    <ClientMessages namespaces={['team']}>
+    <ClientMessages namespaces={['team', 'validation']}>
       <>
         <PageHeader
           title={organisation.name}
