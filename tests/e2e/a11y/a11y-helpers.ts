@@ -20,7 +20,11 @@ export const WIDTHS = [
 export async function axeViolations(page: Page, label: string) {
   // Only violations, and in the page itself (legacy mode): the default opens a blank page per run to
   // merge frames' results, which the portal (no iframes) does not need; together about 3× faster.
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode(true).analyze();
+  // (runOnly goes in the same options: AxeBuilder.options() replaces what withTags() set.)
+  const { violations } = await new AxeBuilder({ page })
+    .options({ runOnly: { type: 'tag', values: WCAG_TAGS }, resultTypes: ['violations'] })
+    .setLegacyMode(true)
+    .analyze();
   return violations.flatMap((violation) =>
     violation.nodes.map((node) => `${label}: ${violation.id} (${violation.impact}) ${node.target.join(' ')} – ${node.failureSummary?.split('\n').slice(0, 2).join(' ')}`),
   );
