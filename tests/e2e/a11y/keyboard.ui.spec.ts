@@ -22,18 +22,17 @@ async function describeFocus(page: Page) {
  * Presses Tab (or Shift+Tab) until a control of `role` named `name` has the focus, and checks
  * that its focus indicator shows.
  */
-async function tabTo(page: Page, role: string, name: string | RegExp, { back = false, max = 60 } = {}) {
+async function tabTo(page: Page, role: Parameters<Page['getByRole']>[0], name: string | RegExp, { back = false, max = 60 } = {}) {
   const seen: string[] = [];
+  const target = page.getByRole(role, { name, exact: typeof name === 'string' }).and(focused(page));
   for (let step = 0; step < max; step += 1) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-    const description = await describeFocus(page);
-    seen.push(description);
-    const match = description.match(/^- (\w+) "(.*?)"/);
-    if (match && match[1] === role && (typeof name === 'string' ? match[2] === name : name.test(match[2]!))) {
+    if ((await target.count()) > 0) {
       await expect(focused(page)).toHaveAccessibleName(name);
       await expectVisibleFocus(page);
       return;
     }
+    seen.push(await describeFocus(page));
   }
   throw new Error(`no ${role} "${name}" within ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}; focus went through:\n${seen.join('\n')}`);
 }
