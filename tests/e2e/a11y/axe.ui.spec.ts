@@ -89,7 +89,21 @@ const pages: PageCheck[] = [
   { route: '/dev/outbox', name: 'dev outbox', path: () => '/dev/outbox', roles: ['signedOut', 'supportAdmin'] },
   // A 404 rendered for a request (an id nobody may see), as every not-found in the portal is.
   { route: 'not-found.tsx', name: '404', path: () => '/organisations/00000000-0000-4000-8000-000000000000', roles: signedIn },
-  { route: '/', name: 'home (redirects to the landing page)', path: () => '/', roles: signedIn },
+  {
+    route: '/',
+    name: 'home (redirects to the landing page)',
+    path: () => '/',
+    roles: signedIn,
+    states: [
+      {
+        label: 'with the account menu open',
+        run: async (page) => {
+          await page.getByRole('button', { name: 'Account menu' }).click();
+          await expect(page.getByRole('menu', { name: 'Account menu' })).toBeVisible();
+        },
+      },
+    ],
+  },
   { route: '/orders', name: 'orders, empty', path: () => '/orders', roles: ['newPartner'] },
   { route: '/orders', name: 'orders', path: () => '/orders', roles: partners },
   { route: '/orders', name: 'orders, filtered', path: () => '/orders?state=open&type=channel&q=Riikka', roles: partners },
@@ -118,7 +132,22 @@ const pages: PageCheck[] = [
     roles: partners,
     states: [submitEmpty('Place order')],
   })),
-  { route: '/orders/[orderId]', name: 'order, submitted', path: (c) => `/orders/${c.orders.submitted}`, roles: [...partners, ...support] },
+  { route: '/orders/[orderId]', name: 'order, submitted', path: (c) => `/orders/${c.orders.submitted}`, roles: support },
+  {
+    route: '/orders/[orderId]',
+    name: 'order, submitted',
+    path: (c) => `/orders/${c.orders.submitted}`,
+    roles: partners,
+    states: [
+      {
+        label: 'with the cancel confirmation open',
+        run: async (page) => {
+          await page.getByRole('button', { name: 'Cancel order' }).click();
+          await expect(page.getByRole('alertdialog')).toBeVisible();
+        },
+      },
+    ],
+  },
   {
     route: '/orders/[orderId]',
     name: 'order, in progress',
@@ -250,7 +279,8 @@ async function checkBothWidths(page: Page, label: string) {
 
 for (const role of everyone) {
   test(`[A11Y] every page ${role} sees passes axe at ${WIDTHS.map((viewport) => viewport.width).join(' and ')} px`, async ({ page, data, signInAs }) => {
-    test.setTimeout(360_000);
+    // Generous: two cores, shared with other checkouts running their suites.
+    test.setTimeout(900_000);
     const context = await arrange(role, data, signInAs);
     const found: string[] = [];
     let checks = 0;
