@@ -2,8 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { orderEvents, orders, outboxMessages } from '@/db/schema';
 import { expect, test } from '../fixtures';
 
+// English pages write dates day first with a 24-hour clock: "11 Dec 2026, 11:11".
 const helsinki = (date: Date) =>
-  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(date);
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(date);
 
 test('[ORDERS] a reseller runs the advisor, fixes the phone number, places one order due in a week and gets the email', async ({
   page,
