@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users } from '@/db/schema';
 import { expect, test } from '../fixtures';
 
-test('[ACCOUNT] a person renames themselves; an empty name is refused beside the field', async ({ page, data, signInAs }) => {
+test('[ACCOUNT] a person renames themselves and chooses a language; an empty name is refused beside the field', async ({ page, data, signInAs }) => {
   const { user } = await data.createPerson('partner_member');
   await signInAs(user.id);
   await page.goto('/account');
@@ -10,15 +10,20 @@ test('[ACCOUNT] a person renames themselves; an empty name is refused beside the
   const name = page.getByLabel('Name');
   await name.fill('   ');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Enter your name.' })).toBeVisible();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: 'Enter your name.' })).toBeVisible();
+  await expect(page).toHaveTitle(/^Error: /);
   await expect(name).toHaveAttribute('aria-invalid', 'true');
   expect((await data.getUser(user.id))?.name).toBe('Test Person');
 
   await name.fill('Katja Lehtonen');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('fi');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Saved.')).toBeVisible();
-  expect((await data.getUser(user.id))?.name).toBe('Katja Lehtonen');
-  await expect(page.getByRole('button', { name: 'Account menu' })).toHaveText('KL');
+  // The page answers in the chosen language at once.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Oma profiili');
+  expect(await data.getUser(user.id)).toMatchObject({ name: 'Katja Lehtonen', locale: 'fi' });
+  await expect(page.getByRole('button', { name: 'Käyttäjävalikko' })).toHaveText('KL');
 });
 
 test('[ACCESS] the profile action replayed without a valid session is refused and changes nothing', async ({
