@@ -33,8 +33,10 @@ test('[TEAM] a partner admin invites a colleague, who accepts, signs in by magic
   // The browser asks for English: offered first, but the newcomer chooses Swedish.
   await expect(newcomer.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
   await newcomer.getByRole('button', { name: 'Accept and sign in' }).click();
+  const summary = newcomer.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await summary.getByRole('link', { name: 'Enter your name.' }).click();
   await expect(newcomer.getByLabel('Your name')).toBeFocused();
-  await expect(newcomer.getByText('Enter your name.').first()).toBeVisible();
   await newcomer.getByLabel('Your name').fill('Nea Newcomer');
   await newcomer.getByRole('combobox', { name: 'Language' }).selectOption('sv');
   await newcomer.getByRole('button', { name: 'Accept and sign in' }).click();
