@@ -73,29 +73,32 @@ export function BarChart({
           </div>
         ))}
       </div>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            {categoryLabel ? <th scope="col">{categoryLabel}</th> : <td />}
-            {series.map((item) => (
-              <th key={item.label} scope="col">
-                {item.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((category, categoryIndex) => (
-            <tr key={`${category}-${categoryIndex}`}>
-              <th scope="row">{category}</th>
+      {/* sr-only on the wrapper: a table grows to its content whatever its width, and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              {categoryLabel ? <th scope="col">{categoryLabel}</th> : <td />}
               {series.map((item) => (
-                <td key={item.label}>{item.values[categoryIndex] ?? 0}</td>
+                <th key={item.label} scope="col">
+                  {item.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {categories.map((category, categoryIndex) => (
+              <tr key={`${category}-${categoryIndex}`}>
+                <th scope="row">{category}</th>
+                {series.map((item) => (
+                  <td key={item.label}>{item.values[categoryIndex] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
