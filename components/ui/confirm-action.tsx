@@ -42,11 +42,13 @@ export function ConfirmAction(props: {
   const formId = `${id}-form`;
   const [state, formAction, pending] = useActionState(async (previous: unknown, input: FormData) => {
     const result = await props.action(previous, input);
-    if (result.ok || result.fieldErrors) dialog.current?.close();
+    // A refused field of ours shows beside the field, so the dialog gets out of the way; any other
+    // failure stays in the dialog.
+    if (result.ok || (result.fieldErrors && props.children)) dialog.current?.close();
     if (result.ok && props.doneMessage) announce(props.doneMessage);
     return result;
   }, null);
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const fieldErrors = state && !state.ok && props.children ? state.fieldErrors : undefined;
 
   useEffect(() => {
     if (fieldErrors) document.querySelector<HTMLElement>(`[form="${CSS.escape(formId)}"][aria-invalid="true"]`)?.focus();
@@ -77,7 +79,7 @@ export function ConfirmAction(props: {
         <p id={`${id}-description`} className="mt-2 text-sm text-slate-600">
           {props.description}
         </p>
-        {state && !state.ok && !state.fieldErrors && (
+        {state && !state.ok && !fieldErrors && (
           <p role="alert" className="mt-3 text-sm text-red-700">
             {state.message}
           </p>
