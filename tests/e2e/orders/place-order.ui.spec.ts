@@ -2,8 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { orderEvents, orders, outboxMessages } from '@/db/schema';
 import { expect, test } from '../fixtures';
 
+// English dates as the portal writes them: day first, 24-hour clock, Helsinki time.
 const helsinki = (date: Date) =>
-  new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Helsinki' }).format(date);
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Helsinki', hourCycle: 'h23' }).format(date);
 
 test('[ORDERS] a reseller runs the advisor, fixes the phone number, places one order due in a week and gets the email', async ({
   page,
