@@ -1,4 +1,5 @@
 import { parsePhoneNumberWithError, ParseError, validatePhoneNumberLength, type CountryCode } from 'libphonenumber-js/max';
+import { isFinal, type OrderState } from '@/lib/orders/model';
 
 export type PhoneProblem = 'required' | 'letters' | 'national' | 'tooShort' | 'tooLong' | 'invalid' | 'landline';
 
@@ -65,3 +66,13 @@ export function maskPhone(e164: string) {
 
 /** The last digits, as emails name the number: "ending in 567". */
 export const phoneLastDigits = (e164: string) => e164.slice(-3);
+
+/**
+ * The recipient's number as a viewer may see it: in full to the organisation that ordered, while
+ * the order is open, so a typo can still be caught; masked to everyone else (support, suppliers
+ * reading a sub-channel) and to everyone once the order is finished.
+ */
+export function recipientPhoneFor(viewer: { organisationId: string }, order: { organisationId: string; state: OrderState; recipientPhone: string }) {
+  const full = viewer.organisationId === order.organisationId && !isFinal(order.state);
+  return { full, display: full ? formatPhone(order.recipientPhone) : maskPhone(order.recipientPhone) };
+}

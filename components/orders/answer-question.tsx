@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { useAnnounce } from '@/components/ui/action-outcome';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
@@ -12,7 +13,12 @@ type Action = (previous: unknown, input: FormData) => Promise<ActionResult>;
 
 export function AnswerQuestion({ action, orderId }: { action: Action; orderId: string }) {
   const t = useTranslations('orderDetail');
-  const [state, formAction, pending] = useActionState(action, null);
+  const announce = useAnnounce();
+  const [state, formAction, pending] = useActionState(async (previous: unknown, input: FormData) => {
+    const result = await action(previous, input);
+    if (result.ok) announce(t('answered'));
+    return result;
+  }, null);
   const failed = state && !state.ok ? state : undefined;
   return (
     <form action={formAction} className="flex flex-col gap-3">

@@ -20,6 +20,7 @@ export function CancelOrder({ action, orderId, number }: { action: Action; order
       confirm={t('cancel')}
       confirmVariant="danger"
       cancel={t('cancelKeep')}
+      doneMessage={t('cancelled')}
     />
   );
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
+import { useAnnounce } from '@/components/ui/action-outcome';
 import { Button } from '@/components/ui/button';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
@@ -17,7 +18,12 @@ type Action = (previous: unknown, input: FormData) => Promise<ActionResult>;
  */
 export function CredentialsForm({ action, orderId, phone }: { action: Action; orderId: string; phone: string }) {
   const t = useTranslations('support');
-  const [state, formAction, pending] = useActionState(action, null);
+  const announce = useAnnounce();
+  const [state, formAction, pending] = useActionState(async (previous: unknown, input: FormData) => {
+    const result = await action(previous, input);
+    if (result.ok) announce(t('credentialsSaved'));
+    return result;
+  }, null);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [shown, setShown] = useState(false);

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Card } from '@/components/ui/card';
+import { ConfirmAction } from '@/components/ui/confirm-action';
 import { TextAreaField } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
 import type { ActionResult } from '@/lib/authz';
@@ -12,7 +13,7 @@ import { CredentialsForm } from './credentials-form';
 type Action = (previous: unknown, input: FormData) => Promise<ActionResult>;
 
 export interface SupportPanelProps {
-  order: { id: string; assigneeUserId: string | null; maskedPhone: string };
+  order: { id: string; number: number; assigneeUserId: string | null; maskedPhone: string };
   /** From availableActions: what this person may do with the order now. */
   available: OrderAction[];
   actorUserId: string;
@@ -32,10 +33,10 @@ export function SupportPanel({ order, available, actorUserId, agents, actions }:
           {mine ? (
             <p className="text-sm font-medium text-teal-800">{t('claimed')}</p>
           ) : (
-            <ActionForm action={actions.claim} orderId={order.id} submitLabel={t('claim')} />
+            <ActionForm action={actions.claim} orderId={order.id} submitLabel={t('claim')} doneMessage={t('claimDone')} />
           )}
           {can('assign') && (
-            <ActionForm action={actions.assign} orderId={order.id} submitLabel={t('assign')} variant="secondary">
+            <ActionForm action={actions.assign} orderId={order.id} submitLabel={t('assign')} doneMessage={t('assignDone')} variant="secondary">
               {() => (
                 <SelectField
                   label={t('assignTo')}
@@ -60,14 +61,14 @@ export function SupportPanel({ order, available, actorUserId, agents, actions }:
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t('rightsTitle')}</h2>
           <p className="mb-3 text-sm text-slate-600">{t('rightsIntro')}</p>
-          <ActionForm action={actions.markRightsAdded} orderId={order.id} submitLabel={t('completeRights')} />
+          <ActionForm action={actions.markRightsAdded} orderId={order.id} submitLabel={t('completeRights')} doneMessage={t('completeRightsDone')} />
         </Card>
       )}
 
       {can('ask') && (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t('askTitle')}</h2>
-          <ActionForm action={actions.ask} orderId={order.id} submitLabel={t('ask')} variant="secondary">
+          <ActionForm action={actions.ask} orderId={order.id} submitLabel={t('ask')} doneMessage={t('askDone')} variant="secondary">
             {(errors) => <TextAreaField name="question" label={t('question')} hint={t('questionHint')} error={errors?.question?.[0]} />}
           </ActionForm>
         </Card>
@@ -76,9 +77,24 @@ export function SupportPanel({ order, available, actorUserId, agents, actions }:
       {can('reject') && (
         <Card>
           <h2 className="mb-2 text-lg font-semibold">{t('rejectTitle')}</h2>
-          <ActionForm action={actions.reject} orderId={order.id} submitLabel={t('reject')} variant="danger">
-            {(errors) => <TextAreaField name="reason" label={t('reason')} hint={t('reasonHint')} error={errors?.reason?.[0]} />}
-          </ActionForm>
+          <div className="flex flex-col items-start gap-3">
+            <ConfirmAction
+              action={actions.reject}
+              fields={{ orderId: order.id }}
+              trigger={t('reject')}
+              triggerVariant="danger"
+              title={t('rejectTitle')}
+              description={t('rejectConfirm', { number: order.number })}
+              confirm={t('reject')}
+              confirmVariant="danger"
+              cancel={t('rejectKeep')}
+              doneMessage={t('rejectDone')}
+            >
+              {({ id, fieldErrors }) => (
+                <TextAreaField form={id} name="reason" label={t('reason')} hint={t('reasonHint')} error={fieldErrors?.reason?.[0]} className="self-stretch" />
+              )}
+            </ConfirmAction>
+          </div>
         </Card>
       )}
     </div>

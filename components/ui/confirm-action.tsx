@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState, useId, useRef } from 'react';
-import type { ActionResult } from '@/lib/authz';
+import { useActionState, useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ActionResult, FieldErrors } from '@/lib/authz';
+import { useAnnounce } from './action-outcome';
 import { Button, buttonClasses } from './button';
 
 type Action = (previous: unknown, input: FormData) => Promise<ActionResult<unknown>>;
@@ -9,8 +10,12 @@ type Action = (previous: unknown, input: FormData) => Promise<ActionResult<unkno
 /**
  * A button that asks before it acts: the dialog says what will happen, and its confirm button
  * posts `fields` to the server action. A failure shows inside the dialog, where the person is
- * looking, and the dialog stays open. Success re-renders the page, which removes or re-keys
- * this component and so closes the dialog.
+ * looking, and the dialog stays open. Success closes the dialog and says `doneMessage` in the
+ * page's outcome message, which takes the focus (the trigger is usually gone with the action).
+ *
+ * Fields the person fills in first (a rejection's reason) come from `children`: they sit above
+ * the trigger and belong to the dialog's form through their `form` attribute. A refusal of one of
+ * them closes the dialog and moves the focus to the field, whose error shows beside it.
  *
  * The browser's own modal <dialog> keeps the focus inside, closes on Escape and gives the focus
  * back to the trigger, with no dialog library in the page's JavaScript.
@@ -28,12 +33,30 @@ export function ConfirmAction(props: {
   confirm: string;
   confirmVariant: 'danger' | 'primary';
   cancel: string;
+  doneMessage?: string;
+  children?: (form: { id: string; fieldErrors: FieldErrors | undefined }) => ReactNode;
 }) {
-  const [state, formAction, pending] = useActionState(props.action, null);
+  const announce = useAnnounce();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
+  const formId = `${id}-form`;
+  const [state, formAction, pending] = useActionState(async (previous: unknown, input: FormData) => {
+    const result = await props.action(previous, input);
+    // A refused field of ours shows beside the field, so the dialog gets out of the way; any other
+    // failure stays in the dialog.
+    if (result.ok || (result.fieldErrors && props.children)) dialog.current?.close();
+    if (result.ok && props.doneMessage) announce(props.doneMessage);
+    return result;
+  }, null);
+  const fieldErrors = state && !state.ok && props.children ? state.fieldErrors : undefined;
+
+  useEffect(() => {
+    if (fieldErrors) document.querySelector<HTMLElement>(`[form="${CSS.escape(formId)}"][aria-invalid="true"]`)?.focus();
+  }, [fieldErrors, formId]);
+
   return (
     <>
+      {props.children?.({ id: formId, fieldErrors })}
       <button
         type="button"
         aria-haspopup="dialog"
@@ -56,12 +79,12 @@ export function ConfirmAction(props: {
         <p id={`${id}-description`} className="mt-2 text-sm text-slate-600">
           {props.description}
         </p>
-        {state && !state.ok && (
+        {state && !state.ok && !fieldErrors && (
           <p role="alert" className="mt-3 text-sm text-red-700">
             {state.message}
           </p>
         )}
-        <form action={formAction} className="mt-6 flex justify-end gap-3">
+        <form id={formId} action={formAction} className="mt-6 flex justify-end gap-3">
           {Object.entries(props.fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}

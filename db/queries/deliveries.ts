@@ -13,6 +13,7 @@ import {
   isFinalSmsStatus,
   movesForward,
   retryDelaySeconds,
+  type DeliveryFlag,
   type SmsStatus,
 } from '@/lib/sms/delivery-rules';
 import { getTranslator } from '@/lib/i18n/translator';
@@ -334,7 +335,7 @@ export async function unsafeListGivenUpSubmissions(olderThanSeconds: number) {
  * on the order's timeline, so support sees it. Only as it was read (`submittedAt` unchanged):
  * a run that claimed it since may be sending. Returns whether it was failed.
  */
-export async function unsafeRecordNeverSent(read: { id: string; submittedAt: Date | null }, reason: string) {
+export async function unsafeRecordNeverSent(read: { id: string; submittedAt: Date | null }, reason: DeliveryFlag) {
   return inTransaction(async (tx) => {
     const delivery = await lockDelivery(tx, read.id);
     if (!delivery || delivery.status !== 'submitting' || delivery.twilioSid || delivery.submittedAt?.getTime() !== read.submittedAt?.getTime()) return false;

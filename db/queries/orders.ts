@@ -11,6 +11,7 @@ import { baseDueAt, computeDeadline } from '@/lib/orders/deadline';
 import { openStates, type OrderEventKind, type OrderState } from '@/lib/orders/model';
 import { canPartner, partnerTransitions, stateAfterAnswer } from '@/lib/orders/transitions';
 import { roleCan } from '@/lib/permissions';
+import { recipientPhoneFor } from '@/lib/phone';
 import type { OrderInput, OrderListFilters } from '@/lib/validations/order';
 
 /**
@@ -173,7 +174,15 @@ export async function getOrderForActor(actor: Actor, orderId: string) {
     .orderBy(asc(orderEvents.at), asc(orderEvents.id));
   const setting = await getDeadlineSetting();
   const deadline = computeDeadline({ submittedAt: order.order.submittedAt, events, state: order.order.state, setting, now: new Date() });
-  return { ...order.order, organisationName: order.organisationName, createdBy: { name: order.createdByName, email: order.createdByEmail }, events, deadline };
+  return {
+    ...order.order,
+    organisationName: order.organisationName,
+    createdBy: { name: order.createdByName, email: order.createdByEmail },
+    events,
+    deadline,
+    /** What the page shows of the recipient's number: see recipientPhoneFor. */
+    phone: recipientPhoneFor(actor, order.order),
+  };
 }
 
 /**

@@ -43,6 +43,23 @@ export async function createInvitation(actor: Actor, input: { organisationId: st
       .innerJoin(memberships, eq(memberships.userId, users.id))
       .where(eq(users.email, email));
     if (existing) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { email: ['alreadyMember'] });
+    // One open invitation per address, in any organisation: two invitations racing for the same
+    // address take this lock in turn, so the second sees the first. An expired one no longer counts.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${email}`}))`);
+    const [open] = await tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+      .where(
+        and(
+          eq(invitations.email, email),
+          isNull(invitations.acceptedAt),
+          gt(invitations.expiresAt, sql`now()`),
+          isNull(organisations.deactivatedAt),
+        ),
+      )
+      .limit(1);
+    if (open) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { email: ['invitationOpen'] });
     const token = randomBytes(32).toString('base64url');
     // A colleague most likely reads the inviter's language; a new partner organisation its country's.
     const locale = organisation.id === actor.organisationId ? actor.locale : localeForCountry(organisation.country);

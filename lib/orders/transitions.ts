@@ -48,6 +48,9 @@ export const deliveryTransitions = {
   delivered: { from: ['account_created', 'credentials_sent'], to: 'completed' },
 } as const satisfies Record<string, { from: readonly OrderState[]; to: OrderState }>;
 
+/** Credentials are recorded and the password SMS is on its way (or retried). */
+const smsInFlight = (state: OrderState) => state === 'account_created' || state === 'credentials_sent';
+
 /** What a person can do with an order from its page. */
 export type OrderAction = 'cancel' | 'answer' | 'claim' | 'assign' | 'ask' | 'reject' | 'recordCredentials' | 'completeRights';
 
@@ -64,7 +67,9 @@ export function availableActions(order: { state: OrderState; type: AccountType }
   }
   if (roleCan(actor.role, 'support:queue')) {
     if (canSupport('claim', order.state)) actions.push('claim', 'assign');
-    if (canSupport('ask', order.state)) actions.push('ask');
+    // Not while the password SMS is on its way: the order is no longer support's to question, and a
+    // number the SMS cannot reach returns the order to the partner by itself.
+    if (canSupport('ask', order.state) && !smsInFlight(order.state)) actions.push('ask');
     if (canSupport('reject', order.state)) actions.push('reject');
     const fulfilment = typeRequirements[order.type].credentials ? 'recordCredentials' : 'completeRights';
     if (canSupport(fulfilment, order.state)) actions.push(fulfilment);

@@ -23,6 +23,7 @@ import {
   classifyApiFailure,
   isFinalSmsStatus,
   smsStatuses,
+  type DeliveryFlag,
   type SmsStatus,
 } from './delivery-rules';
 import { sendSms } from './send';
@@ -33,7 +34,7 @@ const asStatus = (value: string): SmsStatus => ((smsStatuses as readonly string[
 export const statusCallbackUrl = (deliveryId: string) => `${getEnv().NEXTAUTH_URL}/api/webhooks/twilio/status/${deliveryId}`;
 
 /** Flags are codes, shown in the reader's language (support.deliveryFlags). */
-const RECOVERED = 'recovered';
+const RECOVERED: DeliveryFlag = 'recovered';
 
 type Delivery = Awaited<ReturnType<typeof unsafeGetDeliveries>>[number];
 

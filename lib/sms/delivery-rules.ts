@@ -76,3 +76,8 @@ export const SUBMITTING_GIVEN_UP_AFTER_SECONDS = 60 * 60;
 
 /** A delivery Twilio took whose final status has not come for this long: its callback may be lost. */
 export const CALLBACK_OVERDUE_SECONDS = 120;
+
+/** What a delivery's flag (and a never-sent attempt's timeline reason) records: shown as `support.deliveryFlags`. */
+export const deliveryFlags = ['recovered', 'not_sent'] as const;
+export type DeliveryFlag = (typeof deliveryFlags)[number];
+export const isDeliveryFlag = (value: unknown): value is DeliveryFlag => deliveryFlags.includes(value as DeliveryFlag);

@@ -3,7 +3,12 @@ import { localeField } from '@/lib/validations/profile';
 import { roles } from '@/lib/permissions';
 import { emailAddress, oneLine } from '@/lib/validations/form-fields';
 
-/** Team management forms; messages are keys of the `validation` catalogue. */
+/**
+ * Team management forms; messages are keys of the `validation` catalogue. What only the database
+ * knows is checked by createInvitation and reported on the email field the same way:
+ * `alreadyMember` (the address has an account) and `invitationOpen` (an invitation to it is
+ * still open, in any organisation).
+ */
 export const inviteMemberSchema = z.object({
   organisationId: z.uuid(),
   email: emailAddress(),

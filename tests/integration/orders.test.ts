@@ -19,7 +19,7 @@ import type { OrderState } from '@/lib/orders/model';
 import { orderFormSchema, type OrderFormInput } from '@/lib/validations/order';
 import { factories } from '@/tests/support/factories';
 
-const { createPerson } = factories(db);
+const { createPerson, createMember } = factories(db);
 const DAY = 24 * 3600_000;
 
 async function partner(kind: 'reseller' | 'ecr_integrator' | 'ecr_supplier' = 'reseller'): Promise<Actor> {
@@ -225,6 +225,28 @@ describe('the partner’s transitions', () => {
     const [after] = await db.select().from(orders).where(eq(orders.id, order.id));
     expect(after).toMatchObject({ state: 'submitted', recipientPhone: '+358507654321' });
     expect((await eventsOf(order.id)).at(-1)).toMatchObject({ kind: 'edited', data: { fields: ['recipientPhone'] } });
+  });
+});
+
+describe('who sees the recipient’s full number', () => {
+  it('the ordering organisation while the order is open; support, and everyone once it is finished, only the last digits', async () => {
+    const actor = await partner();
+    const colleague = (await getActorByUserId((await createMember({ organisationId: actor.organisationId, role: 'partner_member' })).id))!;
+    const agent = (await getActorByUserId((await createPerson('support_agent')).user.id))!;
+    const placed = await place(actor, { recipientPhone: '+358 40 123 4567' });
+
+    for (const viewer of [actor, colleague]) {
+      expect((await getOrderForActor(viewer, placed.id))!.phone).toEqual({ full: true, display: '+358 40 1234567' });
+    }
+    expect((await getOrderForActor(agent, placed.id))!.phone).toEqual({ full: false, display: '+358 •• ••••567' });
+
+    for (const state of ['completed', 'rejected', 'cancelled'] as const) {
+      await db.update(orders).set({ state }).where(eq(orders.id, placed.id));
+      const seen = (await getOrderForActor(actor, placed.id))!.phone;
+      expect(seen.full, state).toBe(false);
+      expect(seen.display, state).not.toContain('1234');
+      expect(seen.display, state).toMatch(/567$/);
+    }
   });
 });
 

@@ -63,6 +63,34 @@ describe('invitations', () => {
     });
   });
 
+  it('refuses a second invitation to an address while one is open, in any organisation and in any case, until it expires', async () => {
+    const { user, organisation } = await data.createPerson('partner_admin', 'reseller');
+    const other = await data.createPerson('partner_admin', 'ecr_integrator');
+    const admin = await actorOf(user.id);
+    const address = email();
+    await createInvitation(admin, { organisationId: organisation.id, email: address, role: 'partner_member' });
+    const open = { code: 'INVALID_INPUT', fieldErrors: { email: ['invitationOpen'] } };
+    await expect(createInvitation(admin, { organisationId: organisation.id, email: address.toUpperCase(), role: 'partner_admin' })).rejects.toMatchObject(open);
+    await expect(createInvitation(await actorOf(other.user.id), { organisationId: other.organisation.id, email: address, role: 'partner_member' })).rejects.toMatchObject(open);
+
+    // Expired and never accepted: no longer open, so the address may be invited again.
+    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, address));
+    const again = await createInvitation(admin, { organisationId: organisation.id, email: address, role: 'partner_member' });
+    expect(await lookUpInvitation(again.token)).toMatchObject({ valid: true, email: address });
+  });
+
+  it('lets only one of two simultaneous invitations to the same address through', async () => {
+    const { user, organisation } = await data.createPerson('partner_admin', 'reseller');
+    const admin = await actorOf(user.id);
+    const address = email();
+    const results = await Promise.allSettled(
+      [0, 1, 2].map(() => createInvitation(admin, { organisationId: organisation.id, email: address, role: 'partner_member' })),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rows = await db.select().from(invitations).where(eq(invitations.email, address));
+    expect(rows).toHaveLength(1);
+  });
+
   it('lets a support admin invite the first admin of a partner organisation, and nobody else outside it', async () => {
     const partnerOrg = await data.createOrganisation({ kind: 'ecr_supplier' });
     const supportAdmin = await actorOf((await data.createPerson('support_admin')).user.id);

@@ -10,7 +10,9 @@ describe('what the order page offers', () => {
     ['support', 'support_agent', 'in_progress', 'merchant', ['claim', 'assign', 'ask', 'reject', 'recordCredentials']],
     ['support', 'support_admin', 'in_progress', 'merchant_rights', ['claim', 'assign', 'ask', 'reject', 'completeRights']],
     ['support', 'support_agent', 'needs_info', 'channel', ['reject']],
-    ['support', 'support_agent', 'credentials_sent', 'channel', ['ask']],
+    // The password SMS is on its way: nothing to ask any more.
+    ['support', 'support_agent', 'account_created', 'channel', []],
+    ['support', 'support_agent', 'credentials_sent', 'channel', []],
     ['support', 'support_agent', 'completed', 'channel', []],
   ] as const)('%s (%s) on a %s %s order', (_who, role, state, type, expected) => {
     expect(availableActions({ state, type }, { role })).toEqual(expected);

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
@@ -27,22 +27,35 @@ const querySchema = z.object({
     .catch(undefined),
 });
 
-/** An audit value as read: lists joined, yes/no for flags, a dash for nothing. */
-function describe(value: unknown, yesNo: (value: boolean) => string) {
+/** An audit value as read: lists joined, yes/no for flags, a dash for nothing, codes (a role, a country) named. */
+function describe(value: unknown, yesNo: (value: boolean) => string, name: (value: string) => string) {
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (typeof value === 'boolean') return yesNo(value);
-  return value === null || value === undefined || value === '' ? '—' : String(value);
+  if (value === null || value === undefined || value === '') return '—';
+  return typeof value === 'string' ? name(value) : String(value);
 }
 
 /** Who changed what outside orders (organisations, people, catalogue, settings, merchants), newest first. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageActor('admin:manage');
   const query = querySchema.parse(await searchParams);
-  const [t, format, { events, hasMore }] = await Promise.all([
+  const [t, tAll, locale, format, { events, hasMore }] = await Promise.all([
     getTranslations('audit'),
+    getTranslations(),
+    getLocale(),
     getFormatter(),
     listAuditEvents({ organisationId: query.organisation, before: query.before }),
   ]);
+  const countries = new Intl.DisplayNames([locale], { type: 'region' });
+  const known = (key: string) => (tAll.has(key as never) ? tAll(key as never) : undefined);
+  /** Codes stored in the trail, by the field that holds them, in the reader's language. */
+  const nameOf = (field: string) => (value: string) => {
+    if (field === 'role' || field === 'from' || field === 'to') return known(`roles.${value}`) ?? value;
+    if (field === 'kind') return known(`organisationKinds.${value}`) ?? value;
+    if (field === 'mode') return known(`audit.modes.${value}`) ?? value;
+    if (field === 'country' && /^[A-Z]{2}$/.test(value)) return countries.of(value) ?? value;
+    return value;
+  };
   const last = events.at(-1);
   const next = new URLSearchParams({
     ...(query.organisation ? { organisation: query.organisation } : {}),
@@ -84,7 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   {Object.entries(event.data).map(([key, value]) => (
                       <div key={key} className="contents">
                         <dt className="text-slate-500">{t.has(`fields.${key}` as never) ? t(`fields.${key}` as never) : key}</dt>
-                        <dd className="break-words">{describe(value, (yes) => t(yes ? 'yes' : 'no'))}</dd>
+                        <dd className="break-words">{describe(value, (yes) => t(yes ? 'yes' : 'no'), nameOf(key))}</dd>
                       </div>
                     ))}
                 </dl>

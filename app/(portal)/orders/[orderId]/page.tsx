@@ -4,18 +4,23 @@ import Link from 'next/link';
 import { AnswerQuestion } from '@/components/orders/answer-question';
 import { DeadlineBadge, StateBadge } from '@/components/orders/badges';
 import { CancelOrder } from '@/components/orders/cancel-order';
+import { DeliveryStatus } from '@/components/support/delivery-status';
 import { SupportPanel } from '@/components/support/support-panel';
+import { ActionOutcomeMessage, ActionOutcomeProvider } from '@/components/ui/action-outcome';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { typeRequirements } from '@/lib/orders/model';
 import { availableActions } from '@/lib/orders/transitions';
 import { roleCan } from '@/lib/permissions';
 import { maskPhone } from '@/lib/phone';
+import { deliveryView } from '@/lib/sms/delivery-view';
 import { getLatestDelivery, listSupportAgents } from '@/db/queries/support';
 import { answerQuestion, cancelOrder } from '../actions';
 import { ask, assign, claim, markRightsAdded, reject, saveCredentials } from '../../support/actions';
 import { loadOrder } from './load-order';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { isDeliveryFlag } from '@/lib/sms/delivery-rules';
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ placed?: string }> };
 
@@ -36,23 +41,37 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const question = order.state === 'needs_info' ? order.events.findLast((event) => event.kind === 'question_asked') : undefined;
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
 
-  const details: [string, string | null][] = [
+  const rejection = order.state === 'rejected' ? order.events.findLast((event) => event.kind === 'rejected') : undefined;
+  const uses = typeRequirements[order.type];
+  const smsInFlight = order.state === 'account_created' || order.state === 'credentials_sent';
+  // A field the account type does not ask for is left out rather than shown as "None".
+  const details: [string, string | null, string?][] = [
     [t('orderDetail.type'), t(`accountTypes.${order.type}.name`)],
     [t('orderDetail.organisation'), order.organisationName],
     [t('orderDetail.orderedBy'), order.createdBy.name ?? order.createdBy.email],
     [t('orderDetail.recipient'), `${order.recipientName} <${order.recipientEmail}>`],
-    [t('orderDetail.phone'), maskPhone(order.recipientPhone)],
-    [t('orderDetail.ecrSupplier'), order.ecrSupplierName],
-    [t('orderDetail.ecr'), order.ecrName],
-    [t('orderDetail.merchant'), order.merchantName],
-    [t('orderDetail.businessId'), order.merchantBusinessId],
+    [t('orderDetail.phone'), order.phone.display, order.phone.full ? t('orderDetail.phoneFullHint') : undefined],
+    ...(uses.ecr || order.ecrSupplierName || order.ecrName
+      ? ([
+          [t('orderDetail.ecrSupplier'), order.ecrSupplierName],
+          [t('orderDetail.ecr'), order.ecrName],
+        ] as [string, string | null][])
+      : []),
+    ...(uses.merchant
+      ? ([
+          [t('orderDetail.merchant'), order.merchantName],
+          [t('orderDetail.businessId'), order.merchantBusinessId],
+        ] as [string, string | null][])
+      : []),
     [t('orderDetail.terminalIds'), order.terminalIds.length ? order.terminalIds.join(', ') : null],
-    [t('orderDetail.additionalInfo'), order.additionalInfo],
+    ...(uses.additionalInfo || order.additionalInfo ? ([[t('orderDetail.additionalInfo'), order.additionalInfo]] as [string, string | null][]) : []),
   ];
+  const changedField = (field: string) => (t.has(`orderForm.${field}` as never) ? t(`orderForm.${field}` as never) : field);
+  const smsStatus = (status: unknown) => (typeof status === 'string' && t.has(`smsStatuses.${status}` as never) ? t(`smsStatuses.${status}` as never) : '');
 
   return (
-    <ClientMessages namespaces={['orderDetail', 'support', 'validation']}>
-      <>
+    <ClientMessages namespaces={['orderDetail', 'support', 'validation', 'smsStatuses', 'sms']}>
+      <ActionOutcomeProvider>
         <PageHeader
           title={t('orderDetail.title', { number: order.number })}
           description={
@@ -63,6 +82,18 @@ export default async function OrderPage({ params, searchParams }: Props) {
           }
           actions={available.includes('cancel') ? <CancelOrder action={cancelOrder} orderId={order.id} number={order.number} /> : undefined}
         />
+        {rejection && (
+          <Card className="mb-6 border-red-300 bg-red-50" data-testid="rejection">
+            <h2 className="font-semibold text-red-900">{t('orderDetail.rejectedTitle')}</h2>
+            {typeof rejection.data.reason === 'string' && (
+              <p className="mt-1 whitespace-pre-wrap break-words text-sm text-red-950">
+                <span className="sr-only">{t('orderDetail.rejectedReason')}: </span>
+                {rejection.data.reason}
+              </p>
+            )}
+          </Card>
+        )}
+        <ActionOutcomeMessage />
         {placed && order.events.length === 1 && (
           <p role="status" className="mb-4 rounded-md bg-teal-50 px-3 py-2 text-sm text-teal-900">
             {t('orders.created', { number: order.number })}
@@ -93,30 +124,19 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </Card>
         )}
 
-        {(supportCanAct || delivery) && (
+        {(supportCanAct || delivery || (support && smsInFlight)) && (
           <div className="mb-6 grid gap-4 lg:grid-cols-2">
             {supportCanAct && (
               <SupportPanel
-                order={{ id: order.id, assigneeUserId: order.assigneeUserId, maskedPhone: maskPhone(order.recipientPhone) }}
+                order={{ id: order.id, number: order.number, assigneeUserId: order.assigneeUserId, maskedPhone: maskPhone(order.recipientPhone) }}
                 available={available}
                 actorUserId={actor.userId}
                 agents={agents}
                 actions={{ claim, assign, ask, reject, saveCredentials, markRightsAdded }}
               />
             )}
-            {delivery && (
-              <Card className="h-fit" data-testid="delivery">
-                <h2 className="mb-1 text-lg font-semibold">{t('support.delivery')}</h2>
-                <p className="text-sm text-slate-700">
-                  {t(`smsStatuses.${delivery.status}`)} · #{delivery.attempt}
-                  {delivery.errorCode && ` · ${delivery.errorCode}`}
-                </p>
-                {delivery.flag && (
-                  <p role="alert" className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-                    {t('support.deliveryFlag')}: {delivery.flag}
-                  </p>
-                )}
-              </Card>
+            {support && (delivery || smsInFlight) && (
+              <DeliveryStatus key={order.state} orderId={order.id} initial={delivery && deliveryView(delivery)} inFlight={smsInFlight} />
             )}
           </div>
         )}
@@ -144,10 +164,11 @@ export default async function OrderPage({ params, searchParams }: Props) {
                   </dd>
                 )}
               </div>
-              {details.map(([label, value]) => (
+              {details.map(([label, value, hint]) => (
                 <div key={label} className="min-w-0">
                   <dt className="text-slate-500">{label}</dt>
                   <dd className="whitespace-pre-wrap break-words font-medium">{value ?? <span className="font-normal text-slate-500">{t('orderDetail.none')}</span>}</dd>
+                  {hint && <dd className="text-slate-600">{hint}</dd>}
                 </div>
               ))}
             </dl>
@@ -161,21 +182,26 @@ export default async function OrderPage({ params, searchParams }: Props) {
                   <p className="font-medium text-slate-900">{t(`events.${event.kind}`, {
                       actor: event.actorName ?? event.actorEmail ?? t('events.system'),
                       attempt: String(event.data.attempt ?? ''),
-                      status: typeof event.data.status === 'string' ? event.data.status : '',
+                      status: smsStatus(event.data.status),
                     })}</p>
                   <p className="text-slate-500">{when(event.at)}</p>
                   {typeof event.data.question === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.question}</p>}
                   {typeof event.data.answer === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.answer}</p>}
-                  {typeof event.data.reason === 'string' && <p className="mt-1 whitespace-pre-wrap text-slate-700">{event.data.reason}</p>}
+                  {typeof event.data.reason === 'string' && (
+                    <p className="mt-1 whitespace-pre-wrap text-slate-700">
+                      {/* An SMS that never left is recorded as a code; a rejection's reason is what support wrote. */}
+                      {event.kind === 'sms_status' && isDeliveryFlag(event.data.reason) ? t(`support.deliveryFlags.${event.data.reason}`) : event.data.reason}
+                    </p>
+                  )}
                   {Array.isArray(event.data.fields) && event.data.fields.length > 0 && (
-                    <p className="mt-1 text-slate-700">{t('events.changedFields', { fields: (event.data.fields as string[]).join(', ') })}</p>
+                    <p className="mt-1 text-slate-700">{t('events.changedFields', { fields: (event.data.fields as string[]).map(changedField).join(', ') })}</p>
                   )}
                 </li>
               ))}
             </ol>
           </Card>
         </div>
-      </>
+      </ActionOutcomeProvider>
     </ClientMessages>
   );
 }

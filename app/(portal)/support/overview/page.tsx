@@ -64,7 +64,7 @@ export default async function SupportOverviewPage() {
       title: t('inTimeVsLateTitle', { weeks: WEEKS }),
       series: [
         { label: t('inTime'), values: overview.perWeek.map((week) => week.completedInTime) },
-        { label: t('late'), values: overview.perWeek.map((week) => week.completed - week.completedInTime) },
+        { label: t('late'), values: overview.perWeek.map((week) => week.completed - week.completedInTime), tone: 'warning' as const },
       ],
     },
   ];
@@ -102,9 +102,9 @@ export default async function SupportOverviewPage() {
           link={queueLink('overdue', t('overdueNow'))}
         />
       </dl>
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 [&>*]:min-w-0">
         {charts.map((chart) => (
-          <Card key={chart.heading} className="flex flex-col gap-3">
+          <Card key={chart.heading} className="flex min-w-0 flex-col gap-3">
             <div>
               <h2 className="text-base font-semibold text-slate-900">{chart.heading}</h2>
               <p className="text-sm text-slate-600">{t('perWeek', { weeks: WEEKS })}</p>
