@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
@@ -11,6 +11,7 @@ import { ErrorSummary } from '@/components/ui/error-summary';
 import type { ActionResult, FieldErrors } from '@/lib/authz';
 import { formToObject } from '@/lib/form-data';
 import { locales } from '@/lib/i18n/config';
+import { countryName } from '@/lib/i18n/display';
 import type { DeadlineSetting } from '@/lib/orders/deadline';
 import { accountTypes, typeRequirements } from '@/lib/orders/model';
 import type { OrderFormInput } from '@/lib/validations/order';
@@ -50,6 +51,7 @@ export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props
   const t = useTranslations('orderForm');
   const tt = useTranslations('accountTypes');
   const tl = useTranslations('language.names');
+  const locale = useLocale();
   const tv = useTranslations('validation');
   const router = useRouter();
   const ids = useId();
@@ -290,7 +292,7 @@ export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props
               >
                 {COUNTRIES.map((code) => (
                   <option key={code} value={code}>
-                    {code}
+                    {countryName(code, locale)}
                   </option>
                 ))}
               </select>
