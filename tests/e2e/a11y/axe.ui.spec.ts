@@ -51,8 +51,11 @@ interface Context {
   invitation: { valid: string; expired: string };
 }
 
-/** A form sent empty: its text fields cleared, then the named button pressed. */
-const submitEmpty = (button: string) => ({
+/**
+ * A form sent empty: its text fields cleared, then the named button pressed (and, for an action
+ * that asks first, the same button in its confirmation dialog).
+ */
+const submitEmpty = (button: string, options: { confirm?: true } = {}) => ({
   label: `sent empty (${button})`,
   run: async (page: Page) => {
     const submit = page.getByRole('button', { name: button, exact: true }).first();
@@ -60,6 +63,7 @@ const submitEmpty = (button: string) => ({
     const fields = form.locator('input:not([type=hidden]):not([type=radio]):not([type=checkbox]):not([type=submit]):not([readonly]), textarea');
     for (const field of await fields.all()) if (await field.isVisible()) await field.fill('');
     await submit.click();
+    if (options.confirm) await page.getByRole('alertdialog').getByRole('button', { name: button, exact: true }).click();
     await expect(form.locator('[aria-invalid="true"], [role="alert"]:not(:empty)').first()).toBeVisible();
   },
 });
@@ -82,7 +86,7 @@ const pages: PageCheck[] = [
   { route: '/sign-in', name: 'sign-in, rate limited', path: () => '/sign-in?error=RateLimited', roles: ['signedOut'] },
   { route: '/sign-in/check-email', name: 'check-email', path: () => '/sign-in/check-email?email=someone%40test.example', roles: ['signedOut'] },
   { route: '/sign-in/error', name: 'sign-in error', path: () => '/sign-in/error?error=Verification', roles: ['signedOut'] },
-  { route: '/invitations/[token]', name: 'invitation, valid', path: (c) => `/invitations/${c.invitation.valid}`, roles: ['signedOut'] },
+  { route: '/invitations/[token]', name: 'invitation, valid', path: (c) => `/invitations/${c.invitation.valid}`, roles: ['signedOut'], states: [submitEmpty('Accept and sign in')] },
   { route: '/invitations/[token]', name: 'invitation, expired', path: (c) => `/invitations/${c.invitation.expired}`, roles: ['signedOut'] },
   { route: '/invitations/[token]', name: 'invitation, malformed', path: () => '/invitations/not-a-token', roles: ['signedOut'] },
   { route: '/unavailable', name: 'unavailable', path: () => '/unavailable?from=/orders', roles: everyone },
@@ -174,7 +178,7 @@ const pages: PageCheck[] = [
     states: [submitEmpty('Save and text the password')],
   },
   { route: '/orders/[orderId]', statesOnly: true, name: 'order, question sent empty', path: (c) => `/orders/${c.orders.in_progress}`, roles: support, states: [submitEmpty('Send question')] },
-  { route: '/orders/[orderId]', statesOnly: true, name: 'order, rejection sent empty', path: (c) => `/orders/${c.orders.in_progress}`, roles: support, states: [submitEmpty('Reject')] },
+  { route: '/orders/[orderId]', statesOnly: true, name: 'order, rejection sent empty', path: (c) => `/orders/${c.orders.in_progress}`, roles: support, states: [submitEmpty('Reject', { confirm: true })] },
   {
     route: '/orders/[orderId]/edit',
     name: 'order edit',

@@ -10,7 +10,7 @@ test('[ACCOUNT] a person renames themselves and chooses a language; an empty nam
   const name = page.getByLabel('Name');
   await name.fill('   ');
   await page.getByRole('button', { name: 'Save' }).click();
-  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  const summary = page.getByTestId('error-summary');
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('link', { name: 'Enter your name.' })).toBeVisible();
   await expect(page).toHaveTitle(/^Error: /);

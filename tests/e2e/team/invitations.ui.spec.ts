@@ -33,7 +33,7 @@ test('[TEAM] a partner admin invites a colleague, who accepts, signs in by magic
   // The browser asks for English: offered first, but the newcomer chooses Swedish.
   await expect(newcomer.getByRole('combobox', { name: 'Language' })).toHaveValue('en');
   await newcomer.getByRole('button', { name: 'Accept and sign in' }).click();
-  const summary = newcomer.getByRole('alert').filter({ hasText: 'There is a problem' });
+  const summary = newcomer.getByTestId('error-summary');
   await expect(summary).toBeFocused();
   await summary.getByRole('link', { name: 'Enter your name.' }).click();
   await expect(newcomer.getByLabel('Your name')).toBeFocused();
