@@ -1,11 +1,12 @@
 import { test as base, expect, type APIRequestContext, type BrowserContext } from '@playwright/test';
+import twilio from 'twilio';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { embeddedDatabaseUrl } from '@/db/url';
 import * as schema from '@/db/schema';
 import { factories } from '@/tests/support/factories';
 import type { TwilioMessage } from '@/tests/doubles/twilio-double';
-import { E2E_PG, E2E_URL, TWILIO_DOUBLE_URL } from '@/tests/support/test-env';
+import { E2E_PG, E2E_URL, TEST_TWILIO, TWILIO_DOUBLE_URL } from '@/tests/support/test-env';
 
 export { expect };
 
@@ -14,6 +15,17 @@ export const linkIn = (text: string, path: string) => text.match(new RegExp(`htt
 
 /** Every message the Twilio double has taken. */
 export const doubleMessages = async () => (await (await fetch(`${TWILIO_DOUBLE_URL}/__messages`)).json()) as TwilioMessage[];
+
+/** Twilio's status callback for a message the double took, signed as Twilio signs it. */
+export function reportSmsStatus(sms: TwilioMessage, status: string) {
+  const url = sms.statusCallback!;
+  const params = { MessageSid: sms.sid, MessageStatus: status, AccountSid: TEST_TWILIO.accountSid };
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(TEST_TWILIO.authToken, url, params) },
+    body: new URLSearchParams(params).toString(),
+  });
+}
 
 /** Asks for a sign-in link the way next-auth's client does. */
 export async function requestSignInLink(request: APIRequestContext, email: string, headers: Record<string, string> = {}) {

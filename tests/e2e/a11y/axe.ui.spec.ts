@@ -64,7 +64,9 @@ const submitEmpty = (button: string, options: { confirm?: true } = {}) => ({
     for (const field of await fields.all()) if (await field.isVisible()) await field.fill('');
     await submit.click();
     if (options.confirm) await page.getByRole('alertdialog').getByRole('button', { name: button, exact: true }).click();
-    await expect(form.locator('[aria-invalid="true"], [role="alert"]:not(:empty)').first()).toBeVisible();
+    // A confirmed action's refusal shows at its fields, which need not share a form with its button.
+    const scope = options.confirm ? page.getByRole('main') : form;
+    await expect(scope.locator('[aria-invalid="true"], [role="alert"]:not(:empty)').first()).toBeVisible();
   },
 });
 

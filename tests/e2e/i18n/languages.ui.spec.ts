@@ -1,11 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import twilio from 'twilio';
 import { orders, outboxMessages, users } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/config';
 import { catalogue, translatorFor } from '@/tests/support/catalogues';
-import { E2E_URL, TEST_TWILIO } from '@/tests/support/test-env';
-import { doubleMessages, expect, test } from '../fixtures';
+import { doubleMessages, expect, reportSmsStatus, test } from '../fixtures';
 
 type Catalogue = { [key: string]: string | Catalogue };
 const en = catalogue('en');
@@ -108,15 +106,7 @@ for (const locale of ['fi', 'sv'] as const) {
     expect(sms!.body).toBe(t('sms.credentials', { password, reference }));
 
     // Twilio reports it delivered: the order completes, and the partner reads it in their language.
-    const deliveryId = new URL(sms!.statusCallback!).pathname.split('/').at(-1)!;
-    const delivered = { MessageSid: sms!.sid, MessageStatus: 'delivered', AccountSid: TEST_TWILIO.accountSid };
-    const url = `${E2E_URL}/api/webhooks/twilio/status/${deliveryId}`;
-    const answer = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(TEST_TWILIO.authToken, url, delivered) },
-      body: new URLSearchParams(delivered).toString(),
-    });
-    expect(answer.status).toBe(204);
+    expect((await reportSmsStatus(sms!, 'delivered')).status).toBe(204);
     await page.reload();
     await expect(page.getByTestId('order-status')).toContainText(m.orderStates.completed);
     await pageInOnly(page, locale);

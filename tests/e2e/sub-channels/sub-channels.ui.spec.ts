@@ -1,9 +1,7 @@
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { Browser, Page } from '@playwright/test';
-import twilio from 'twilio';
 import { auditEvents, orders, organisations, outboxMessages } from '@/db/schema';
-import { TEST_TWILIO } from '@/tests/support/test-env';
-import { doubleMessages, expect, linkIn, test } from '../fixtures';
+import { doubleMessages, expect, linkIn, reportSmsStatus, test } from '../fixtures';
 
 type Data = Parameters<Parameters<typeof test>[2]>[0]['data'];
 
@@ -81,14 +79,7 @@ async function placeOrder(page: Page, order: { type: RegExp; supplier: string; e
 async function deliverSmsTo(phone: string) {
   await expect.poll(async () => (await doubleMessages()).filter((message) => message.to === phone).length).toBe(1);
   const sms = (await doubleMessages()).find((message) => message.to === phone)!;
-  const url = sms.statusCallback!;
-  const params = { MessageSid: sms.sid, MessageStatus: 'delivered', AccountSid: TEST_TWILIO.accountSid };
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(TEST_TWILIO.authToken, url, params) },
-    body: new URLSearchParams(params).toString(),
-  });
-  expect(response.status).toBe(204);
+  expect((await reportSmsStatus(sms, 'delivered')).status).toBe(204);
 }
 
 const stamp = () => String(Date.now()).slice(-6);

@@ -1,19 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import twilio from 'twilio';
 import { orders } from '@/db/schema';
-import { E2E_URL, TEST_TWILIO } from '@/tests/support/test-env';
-import { doubleMessages, expect, test } from '../fixtures';
+import { doubleMessages, expect, reportSmsStatus, test } from '../fixtures';
 
-/** A status callback as Twilio signs it. */
-function callback(deliveryId: string, params: Record<string, string>) {
-  const url = `${E2E_URL}/api/webhooks/twilio/status/${deliveryId}`;
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilio.getExpectedTwilioSignature(TEST_TWILIO.authToken, url, params) },
-    body: new URLSearchParams(params).toString(),
-  });
-}
 
 /** The text of what has the focus: after an action, the result. */
 const focused = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -51,14 +40,12 @@ test('[SUPPORT] taking an order and saving credentials move the focus to the res
 
   await expect.poll(async () => (await doubleMessages()).filter((message) => message.to === phone).length).toBe(1);
   const [sms] = (await doubleMessages()).filter((message) => message.to === phone);
-  const deliveryId = new URL(sms!.statusCallback!).pathname.split('/').at(-1)!;
   const status = page.getByTestId('delivery-status');
   await expect(status).toHaveAttribute('role', 'status');
 
-  const params = { MessageSid: sms!.sid, AccountSid: TEST_TWILIO.accountSid };
-  expect((await callback(deliveryId, { ...params, MessageStatus: 'sent' })).status).toBe(204);
+  expect((await reportSmsStatus(sms!, 'sent')).status).toBe(204);
   await expect(status).toContainText('sent · attempt 1');
-  expect((await callback(deliveryId, { ...params, MessageStatus: 'delivered' })).status).toBe(204);
+  expect((await reportSmsStatus(sms!, 'delivered')).status).toBe(204);
   await expect(status).toContainText('delivered · attempt 1');
   await expect(page.getByTestId('order-status')).toContainText('Completed');
   // All of it without a reload: the page's own state survived.
