@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { auditActions } from '@/db/schema';
+import en from '@/lib/i18n/messages/en.json';
+import { createApiKeySchema } from '@/lib/validations/api-keys';
 import { API_KEY_PREFIX, apiKeyPrefix, generateApiKey, hashApiKey, looksLikeApiKey, normaliseScopes, scopesAllow } from '@/lib/api-keys';
 
 describe('API keys', () => {
@@ -41,5 +44,25 @@ describe('API keys', () => {
     expect(normaliseScopes(['order', 'read', 'order'])).toEqual(['read', 'order']);
     expect(scopesAllow(['order'], 'read')).toBe(true);
     expect(scopesAllow(['read'], 'order')).toBe(false);
+  });
+});
+
+describe('the API key form', () => {
+  const organisationId = '00000000-0000-4000-8000-000000000000';
+  const messages = (input: Record<string, unknown>) =>
+    createApiKeySchema.safeParse({ organisationId, ...input }).error?.issues.map((issue) => `${issue.path.join('.')}:${issue.message}`) ?? [];
+
+  it('takes a one-line name of at most 100 characters and one choice of access', () => {
+    expect(createApiKeySchema.parse({ organisationId, name: '  ECR backend ', access: 'order' })).toEqual({ organisationId, name: 'ECR backend', access: 'order' });
+    expect(messages({ name: ' ', access: 'read' })).toEqual(['name:apiKeyNameRequired']);
+    expect(messages({ name: 'x'.repeat(101), access: 'read' })).toEqual(['name:nameTooLong']);
+    expect(messages({ name: 'two\nlines', access: 'read' })).toEqual(['name:oneLine']);
+    expect(messages({ name: 'Backend', access: 'admin' })).toEqual(['access:apiKeyAccessInvalid']);
+    expect(messages({ name: 'Backend' })).toEqual(['access:apiKeyAccessInvalid']);
+  });
+
+  it('has every audit action named on the audit page, the API key ones included', () => {
+    for (const action of auditActions) expect(en.audit.actions).toHaveProperty(action.replace('.', '_'));
+    expect(en.validation).toHaveProperty('apiKeyNameRequired');
   });
 });
