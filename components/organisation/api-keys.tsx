@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { ErrorSummary } from '@/components/ui/error-summary';
@@ -21,13 +21,23 @@ const loadCreateSchema = () => import('@/lib/validations/api-keys').then((module
  */
 export function CreateApiKeyForm(props: { action: Action<CreatedApiKey>; organisationId: string }) {
   const t = useTranslations('apiKeys');
-  const { bindForm, ...form } = useFormAction(props.action, loadCreateSchema);
+  // The last key made stays shown until the page is left, even if a later send is refused.
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const { action: create } = props;
+  const action = useCallback<Action<CreatedApiKey>>(
+    async (previous, input) => {
+      const result = await create(previous, input);
+      if (result.ok) setCreated(result.data);
+      return result;
+    },
+    [create],
+  );
+  const { bindForm, ...form } = useFormAction(action, loadCreateSchema);
   const accessError = form.errorOf('access');
   const accessErrorId = useId();
-  const created = form.result?.ok ? form.result.data : null;
   return (
     <div className="flex flex-col gap-4">
-      {created && <NewApiKey created={created} />}
+      {created && <NewApiKey key={created.key} created={created} />}
       <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-3" data-testid="api-key-form">
         <ErrorSummary {...form.summary} />
         <input type="hidden" name="organisationId" value={props.organisationId} />
