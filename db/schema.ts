@@ -18,6 +18,7 @@ import { accountTypes, openStates, orderEventKinds, orderStates } from '@/lib/or
 import { organisationKinds } from '@/lib/organisation-kinds';
 import { locales } from '@/lib/i18n/config';
 import { roles } from '@/lib/permissions';
+import { apiKeyScopes } from '@/lib/api-key-scopes';
 import { smsStatuses } from '@/lib/sms/delivery-rules';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -349,6 +350,39 @@ export const terminals = pgTable(
 export type Terminal = typeof terminals.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
+// API keys: an organisation's systems use the portal through them (the API acts as the organisation)
+// ---------------------------------------------------------------------------------------------
+
+export const apiKeyScope = pgEnum('api_key_scope', apiKeyScopes);
+
+/**
+ * A key an organisation's systems authenticate with. Only the SHA-256 of the key is stored
+ * (lib/api-keys.ts); `prefix` is its first characters, shown so people can tell keys apart.
+ * A revoked key stays, for the audit trail and the list, and authenticates nothing.
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    name: text().notNull(),
+    /** 'order' always comes with 'read' (normaliseScopes). */
+    scopes: apiKeyScope().array().notNull(),
+    prefix: text().notNull(),
+    keyHash: text().notNull().unique(),
+    createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    /** Written at most once a minute (authenticateApiKey), so a busy key does not write on every request. */
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [index().on(table.organisationId), index().on(table.createdByUserId)],
+);
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
 // Audit trail of everything that is not an order (orders keep their own timeline)
 // ---------------------------------------------------------------------------------------------
 
@@ -367,6 +401,8 @@ export const auditActions = [
   'merchant.added',
   'merchant.deactivated',
   'terminal.added',
+  'api_key.created',
+  'api_key.revoked',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const auditAction = pgEnum('audit_action', auditActions);

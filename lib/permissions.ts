@@ -14,6 +14,10 @@ export const permissions = {
   'orders:own': ['partner_admin', 'partner_member'],
   /** Manage one's own organisation's users. */
   'team:manage': ['partner_admin'],
+  /** Create, list and revoke one's own organisation's API keys. */
+  'apiKeys:manage': ['partner_admin'],
+  /** List, create and revoke any organisation's API keys (a leaked key can be stopped at once). */
+  'apiKeys:manage-any': ['support_admin'],
   /** Work the support queue: read every organisation's orders and fulfil them. */
   'support:queue': ['support_agent', 'support_admin'],
   /** Read every organisation's profile. */
@@ -49,6 +53,11 @@ export const isAdminRole = (role: Role) => (adminRoles as readonly Role[]).inclu
 /** Whether someone may manage an organisation's people: a partner admin their own, a support admin any. */
 export function mayManageTeam(actor: { role: Role; organisationId: string }, organisationId: string) {
   return roleCan(actor.role, 'admin:manage') || (roleCan(actor.role, 'team:manage') && actor.organisationId === organisationId);
+}
+
+/** Whether someone may manage an organisation's API keys: a partner admin their own, a support admin any. */
+export function mayManageApiKeys(actor: { role: Role; organisationId: string }, organisationId: string) {
+  return roleCan(actor.role, 'apiKeys:manage-any') || (roleCan(actor.role, 'apiKeys:manage') && actor.organisationId === organisationId);
 }
 
 /** Support roles belong to Poplapay; partner roles to every other kind. */

@@ -6,6 +6,8 @@ import { homePathFor, roleCan, roleFitsOrganisation, type Permission } from '@/l
 const expected: Record<Permission, Role[]> = {
   'orders:own': ['partner_admin', 'partner_member'],
   'team:manage': ['partner_admin'],
+  'apiKeys:manage': ['partner_admin'],
+  'apiKeys:manage-any': ['support_admin'],
   'support:queue': ['support_agent', 'support_admin'],
   'organisations:read-any': ['support_agent', 'support_admin'],
   'admin:manage': ['support_admin'],

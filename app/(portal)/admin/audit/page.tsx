@@ -29,7 +29,7 @@ const querySchema = z.object({
 
 /** An audit value as read: lists joined, yes/no for flags, a dash for nothing, codes (a role, a country) named. */
 function describe(value: unknown, yesNo: (value: boolean) => string, name: (value: string) => string) {
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (Array.isArray(value)) return value.length ? value.map((item) => (typeof item === 'string' ? name(item) : String(item))).join(', ') : '—';
   if (typeof value === 'boolean') return yesNo(value);
   if (value === null || value === undefined || value === '') return '—';
   return typeof value === 'string' ? name(value) : String(value);
@@ -53,6 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (field === 'role' || field === 'from' || field === 'to') return known(`roles.${value}`) ?? value;
     if (field === 'kind') return known(`organisationKinds.${value}`) ?? value;
     if (field === 'mode') return known(`audit.modes.${value}`) ?? value;
+    if (field === 'scopes') return known(`apiKeys.scope.${value}`) ?? value;
     if (field === 'country' && /^[A-Z]{2}$/.test(value)) return countries.of(value) ?? value;
     return value;
   };

@@ -7,12 +7,15 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { InviteForm, MemberControls } from '@/components/team/team-forms';
+import { CreateApiKeyForm, RevokeApiKey } from '@/components/organisation/api-keys';
+import { ActionOutcomeMessage, ActionOutcomeProvider } from '@/components/ui/action-outcome';
+import { listApiKeys } from '@/db/queries/api-keys';
 import { getOrganisationForActor } from '@/db/queries/organisations';
 import { INVITATION_DAYS, listPendingInvitations } from '@/db/queries/team';
 import { roles } from '@/lib/permissions';
 import { requirePageActor } from '@/lib/authz';
-import { mayManageTeam, roleFitsOrganisation } from '@/lib/permissions';
-import { changeRole, inviteMember, removeFromTeam } from './actions';
+import { mayManageApiKeys, mayManageTeam, roleFitsOrganisation } from '@/lib/permissions';
+import { changeRole, createOrganisationApiKey, inviteMember, removeFromTeam, revokeOrganisationApiKey } from './actions';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Props = { params: Promise<{ organisationId: string }> };
@@ -40,6 +43,10 @@ export default async function OrganisationPage({ params }: Props) {
     .filter((role) => roleFitsOrganisation(role, organisation.kind))
     .map((role) => ({ value: role, label: t(`roles.${role}`) }));
   const pending = manages ? await listPendingInvitations(actor, organisation.id) : [];
+  // Poplapay has no API keys: the API acts as a partner organisation.
+  const managesKeys = organisation.kind !== 'poplapay' && mayManageApiKeys(actor, organisation.id);
+  const keys = managesKeys ? await listApiKeys(actor, organisation.id) : [];
+  const dateTime = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   const details: [string, string | null][] = [
     [t('organisation.kind'), t(`organisationKinds.${organisation.kind}`)],
     [t('organisation.businessId'), organisation.businessId],
@@ -47,7 +54,7 @@ export default async function OrganisationPage({ params }: Props) {
     [t('organisation.contact'), organisation.contactEmail],
   ];
   return (
-    <ClientMessages namespaces={['team', 'validation']}>
+    <ClientMessages namespaces={['team', 'apiKeys', 'validation']}>
       <>
         <PageHeader
           title={organisation.name}
@@ -115,6 +122,52 @@ export default async function OrganisationPage({ params }: Props) {
               </div>
             )}
           </Card>
+          {managesKeys && (
+            <Card className="lg:col-span-3" data-testid="api-keys">
+              <ActionOutcomeProvider>
+                <h2 className="mb-1 text-lg font-semibold">{t('apiKeys.title')}</h2>
+                <p className="mb-4 max-w-prose text-sm text-slate-600">{t('apiKeys.intro', { organisation: organisation.name })}</p>
+                <ActionOutcomeMessage />
+                {keys.length === 0 ? (
+                  <p className="text-sm text-slate-600">{t('apiKeys.empty')}</p>
+                ) : (
+                  <ul className="divide-y divide-slate-200" data-testid="api-key-list">
+                    {keys.map((key) => (
+                      <li key={key.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+                        <div className="min-w-0 text-sm">
+                          <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                            {key.name}
+                            <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{key.prefix}…</code>
+                            <span className="sr-only">{t('apiKeys.scopes')}:</span>
+                            {key.scopes.map((scope) => (
+                              <Badge key={scope} tone={key.revokedAt ? 'neutral' : 'teal'}>
+                                {t(`apiKeys.scope.${scope}`)}
+                              </Badge>
+                            ))}
+                            {key.revokedAt && <Badge tone="red">{t('apiKeys.revoked')}</Badge>}
+                          </p>
+                          <p className="text-slate-600">
+                            {t('apiKeys.created', { date: dateTime(key.createdAt) })} ·{' '}
+                            {key.lastUsedAt ? t('apiKeys.lastUsed', { date: dateTime(key.lastUsedAt) }) : t('apiKeys.neverUsed')}
+                            {key.revokedAt && <> · {t('apiKeys.revokedOn', { date: dateTime(key.revokedAt) })}</>}
+                          </p>
+                        </div>
+                        {!key.revokedAt && (
+                          <RevokeApiKey action={revokeOrganisationApiKey} organisationId={organisation.id} keyId={key.id} name={key.name} prefix={key.prefix} />
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {!organisation.deactivatedAt && (
+                  <div className="mt-6 max-w-xl border-t border-slate-200 pt-4">
+                    <h3 className="mb-2 text-base font-semibold">{t('apiKeys.create')}</h3>
+                    <CreateApiKeyForm action={createOrganisationApiKey} organisationId={organisation.id} />
+                  </div>
+                )}
+              </ActionOutcomeProvider>
+            </Card>
+          )}
         </div>
       </>
     </ClientMessages>
