@@ -1,6 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
 import {
   bigserial,
+  check,
   customType,
   boolean,
   index,
@@ -13,6 +14,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { accountTypes, openStates, orderEventKinds, orderStates } from '@/lib/orders/model';
 import { organisationKinds } from '@/lib/organisation-kinds';
@@ -217,9 +219,9 @@ export const orders = pgTable(
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: 'restrict' }),
-    createdByUserId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: 'restrict' }),
+    /** Who placed the order: a person in the portal, or (createdByApiKeyId) an API key. */
+    createdByUserId: text().references(() => users.id, { onDelete: 'restrict' }),
+    createdByApiKeyId: uuid().references((): AnyPgColumn => apiKeys.id, { onDelete: 'restrict' }),
     assigneeUserId: text().references(() => users.id, { onDelete: 'set null' }),
     type: accountType().notNull(),
     state: orderState().notNull().default('submitted'),
@@ -243,6 +245,8 @@ export const orders = pgTable(
     completedAt: timestamp({ withTimezone: true }),
     /** From the form: a double-click or a retried request finds the first order. */
     idempotencyKey: uuid().notNull(),
+    /** For an order placed through the API: the SHA-256 of its request, so a reused Idempotency-Key with another body is refused. */
+    requestHash: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -257,8 +261,10 @@ export const orders = pgTable(
       .on(table.dueAt, table.id)
       .where(sql.raw(`state in (${openStates.map((state) => `'${state}'`).join(', ')})`)),
     index().on(table.createdByUserId),
+    index().on(table.createdByApiKeyId),
     index().on(table.assigneeUserId),
     index().on(table.ecrProductId),
+    check('orders_placed_by', sql`${table.createdByUserId} is not null or ${table.createdByApiKeyId} is not null`),
   ],
 );
 export type Order = typeof orders.$inferSelect;
@@ -280,11 +286,13 @@ export const orderEvents = pgTable(
       .notNull()
       .default(sql`clock_timestamp()`),
     actorUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    /** Set instead of actorUserId when an API key did it; both null is the system. */
+    actorApiKeyId: uuid().references((): AnyPgColumn => apiKeys.id, { onDelete: 'set null' }),
     kind: orderEventKind().notNull(),
     /** What changed, in words a person reads: a question, an answer, a reason, edited fields. */
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
-  (table) => [index().on(table.orderId, table.at), index().on(table.organisationId), index().on(table.actorUserId)],
+  (table) => [index().on(table.orderId, table.at), index().on(table.organisationId), index().on(table.actorUserId), index().on(table.actorApiKeyId)],
 );
 export type OrderEvent = typeof orderEvents.$inferSelect;
 
@@ -417,6 +425,8 @@ export const auditEvents = pgTable(
       .notNull()
       .default(sql`clock_timestamp()`),
     actorUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    /** Set instead of actorUserId when an API key did it. */
+    actorApiKeyId: uuid().references((): AnyPgColumn => apiKeys.id, { onDelete: 'set null' }),
     /** The organisation whose data changed, when there is one. */
     organisationId: uuid().references(() => organisations.id, { onDelete: 'restrict' }),
     action: auditAction().notNull(),
@@ -425,7 +435,7 @@ export const auditEvents = pgTable(
     /** What changed, in words a person reads: names, roles, before and after. Never a secret. */
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
   },
-  (table) => [index().on(table.at), index().on(table.organisationId, table.at), index().on(table.actorUserId)],
+  (table) => [index().on(table.at), index().on(table.organisationId, table.at), index().on(table.actorUserId), index().on(table.actorApiKeyId)],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
 

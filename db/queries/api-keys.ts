@@ -1,32 +1,18 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { recordAudit } from '@/db/queries/audit';
-import type { Actor } from '@/db/queries/users';
-import { apiKeys, organisations } from '@/db/schema';
+import type { Actor, ApiKeyActor } from '@/db/queries/users';
+export type { ApiKeyActor } from '@/db/queries/users';
+import { apiKeys, organisations, users } from '@/db/schema';
+import { localeForCountry } from '@/lib/i18n/config';
 import { inTransaction } from '@/db/transaction';
 import { apiKeyPrefix, generateApiKey, hashApiKey, looksLikeApiKey, normaliseScopes, type ApiKeyScope } from '@/lib/api-keys';
 import { AppError } from '@/lib/errors';
-import type { OrganisationKind } from '@/lib/organisation-kinds';
 import { mayManageApiKeys } from '@/lib/permissions';
 
 /** last_used_at is written at most this often per key: a busy key does not write on every request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-/**
- * The caller behind an API key: the key's organisation, limited to the key's scopes. The API acts
- * as the organisation with a partner member's permissions (`role`), narrowed further by `scopes`;
- * nobody signed in stands behind it, so there is no user id.
- */
-export interface ApiKeyActor {
-  kind: 'api_key';
-  apiKeyId: string;
-  apiKeyName: string;
-  role: 'partner_member';
-  scopes: ApiKeyScope[];
-  organisationId: string;
-  organisationName: string;
-  organisationKind: OrganisationKind;
-}
 
 /**
  * A partner organisation whose keys the actor may manage (mayManageApiKeys). NOT_FOUND for anyone
@@ -144,9 +130,12 @@ export async function authenticateApiKey(presented: string): Promise<ApiKeyActor
       organisationId: organisations.id,
       organisationName: organisations.name,
       organisationKind: organisations.kind,
+      organisationCountry: organisations.country,
+      creatorLocale: users.locale,
     })
     .from(apiKeys)
     .innerJoin(organisations, eq(organisations.id, apiKeys.organisationId))
+    .leftJoin(users, eq(users.id, apiKeys.createdByUserId))
     .where(and(eq(apiKeys.keyHash, hashApiKey(presented)), isNull(apiKeys.revokedAt), isNull(organisations.deactivatedAt)));
   if (!row) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
@@ -167,6 +156,7 @@ export async function authenticateApiKey(presented: string): Promise<ApiKeyActor
     apiKeyName: row.name,
     role: 'partner_member',
     scopes: normaliseScopes(row.scopes),
+    locale: row.creatorLocale ?? localeForCountry(row.organisationCountry),
     organisationId: row.organisationId,
     organisationName: row.organisationName,
     organisationKind: row.organisationKind,

@@ -1,6 +1,7 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
-import { auditEvents, organisations, users, type AuditAction } from '@/db/schema';
+import { doneBy, type OrganisationActor } from '@/db/queries/users';
+import { apiKeys, auditEvents, organisations, users, type AuditAction } from '@/db/schema';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -13,9 +14,9 @@ export interface AuditEntry {
  * Records one change in the audit trail. Call it inside the transaction that makes the change,
  * so the trail and the data never disagree.
  */
-export async function recordAudit(tx: DbOrTx, actorUserId: string | null, entry: AuditEntry) {
+export async function recordAudit(tx: DbOrTx, by: string | null | OrganisationActor, entry: AuditEntry) {
   await tx.insert(auditEvents).values({
-    actorUserId,
+    ...(typeof by === 'object' && by ? doneBy(by) : { actorUserId: by }),
     action: entry.action,
     organisationId: entry.organisationId ?? null,
     subjectId: entry.subjectId ?? null,
@@ -47,10 +48,12 @@ export async function listAuditEvents(options: { organisationId?: string; before
       organisationName: organisations.name,
       actorName: users.name,
       actorEmail: users.email,
+      actorApiKeyName: apiKeys.name,
     })
     .from(auditEvents)
     .leftJoin(organisations, eq(organisations.id, auditEvents.organisationId))
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, auditEvents.actorApiKeyId))
     .where(and(...conditions))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(AUDIT_PAGE_SIZE + 1);

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql, type SQLWrapper } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
-import { refreshDueAt, transition, transitionOrders } from '@/db/queries/orders';
+import { refreshDueAt, transition, transitionOrders, unsafeGetOrderForJob } from '@/db/queries/orders';
 import { rewriteOutboxBodies } from '@/db/queries/outbox';
-import { credentials, orderEvents, orders, smsDeliveries, users } from '@/db/schema';
+import { credentials, orderEvents, orders, smsDeliveries } from '@/db/schema';
 import { inTransaction, type SqlExecutor } from '@/db/transaction';
 import { enqueueJob } from '@/lib/jobs/boss';
 import { deliveryTransitions, supportTransitions } from '@/lib/orders/transitions';
@@ -224,8 +224,7 @@ export async function unsafeListUnredactedDeliveries(olderThanSeconds: number, l
 }
 
 async function ordererLocale(tx: DbOrTx, orderId: string) {
-  const [row] = await tx.select({ locale: users.locale }).from(orders).innerJoin(users, eq(users.id, orders.createdByUserId)).where(eq(orders.id, orderId));
-  return row?.locale;
+  return (await unsafeGetOrderForJob(orderId, tx))?.ordererLocale ?? undefined;
 }
 
 /** The partner is asked for a corrected number; the password is erased (support sets a new one). */

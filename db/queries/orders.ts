@@ -1,9 +1,10 @@
 import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { db, type DbOrTx } from '@/db';
 import { containsPattern } from '@/db/like';
 import { getDeadlineSetting } from '@/db/queries/settings';
-import type { Actor } from '@/db/queries/users';
-import { ecrProducts, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
+import { doneBy, isApiKeyActor, type Actor, type OrganisationActor } from '@/db/queries/users';
+import { apiKeys, ecrProducts, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
 import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/boss';
@@ -18,7 +19,7 @@ import type { OrderInput, OrderListFilters } from '@/lib/validations/order';
  * Orders an actor may see: support sees every organisation's, a partner only its own.
  * Every order query and write goes through this condition.
  */
-function visibleTo(actor: Actor): SQL | undefined {
+function visibleTo(actor: OrganisationActor): SQL | undefined {
   return roleCan(actor.role, 'support:queue') ? undefined : eq(orders.organisationId, actor.organisationId);
 }
 
@@ -44,9 +45,10 @@ export async function listEcrCatalogue() {
 /**
  * Places an order: the order, its first timeline event and the "order received" email job in
  * one transaction. The form's idempotency key makes a double-click or a retried request
- * return the first order instead of creating a second.
+ * return the first order instead of creating a second. Through the API, `requestHash` is the
+ * request's fingerprint: the same key with another request is a CONFLICT, not the first order.
  */
-export async function createOrder(actor: Actor, input: OrderInput) {
+export async function createOrder(actor: OrganisationActor, input: OrderInput, { requestHash }: { requestHash?: string } = {}) {
   return inTransaction(async (tx, jobSql) => {
     const submittedAt = new Date();
     const dueAt = baseDueAt(submittedAt, await getDeadlineSetting(tx));
@@ -57,7 +59,9 @@ export async function createOrder(actor: Actor, input: OrderInput) {
         ...fields,
         recipientLocale: fields.recipientLocale ?? actor.locale,
         organisationId: actor.organisationId,
-        createdByUserId: actor.userId,
+        createdByUserId: isApiKeyActor(actor) ? null : actor.userId,
+        createdByApiKeyId: isApiKeyActor(actor) ? actor.apiKeyId : null,
+        requestHash: requestHash ?? null,
         ecrProductId: await findEcrProductId(tx, fields.ecrSupplierName, fields.ecrName),
         submittedAt,
         dueAt,
@@ -67,16 +71,17 @@ export async function createOrder(actor: Actor, input: OrderInput) {
       .returning({ id: orders.id, number: orders.number });
     if (!created) {
       const [existing] = await tx
-        .select({ id: orders.id, number: orders.number })
+        .select({ id: orders.id, number: orders.number, requestHash: orders.requestHash })
         .from(orders)
         .where(and(eq(orders.organisationId, actor.organisationId), eq(orders.idempotencyKey, idempotencyKey)));
       if (!existing) throw new AppError('CONFLICT');
-      return { ...existing, created: false };
+      if (requestHash !== undefined && existing.requestHash !== requestHash) throw new AppError('CONFLICT', 'IDEMPOTENCY_KEY_REUSED');
+      return { id: existing.id, number: existing.number, created: false };
     }
     await tx.insert(orderEvents).values({
       orderId: created.id,
       organisationId: actor.organisationId,
-      actorUserId: actor.userId,
+      ...doneBy(actor),
       kind: 'submitted',
       at: submittedAt,
     });
@@ -121,7 +126,7 @@ export type OrderListRow = { [K in keyof typeof listColumns]: (typeof listColumn
  * One page of the actor's orders, newest first, after `filters.after` (keyset, not OFFSET,
  * so a page deep in a long list costs what the first does).
  */
-export async function listOrdersForActor(actor: Actor, filters: OrderListFilters, limit = ORDER_PAGE_SIZE) {
+export async function listOrdersForActor(actor: OrganisationActor, filters: OrderListFilters, limit = ORDER_PAGE_SIZE) {
   const cursor = decodeCursor(filters.after);
   const q = filters.q ? containsPattern(filters.q) : undefined;
   const conditions = [
@@ -157,19 +162,35 @@ export async function listOrdersForActor(actor: Actor, filters: OrderListFilters
 }
 
 /** One order with its timeline, or null when it does not exist or the actor may not see it. */
-export async function getOrderForActor(actor: Actor, orderId: string) {
+export async function getOrderForActor(actor: OrganisationActor, orderId: string) {
   const [order] = await db
-    .select({ order: orders, organisationName: organisations.name, createdByName: users.name, createdByEmail: users.email })
+    .select({
+      order: orders,
+      organisationName: organisations.name,
+      createdByName: users.name,
+      createdByEmail: users.email,
+      createdByApiKeyName: apiKeys.name,
+    })
     .from(orders)
     .innerJoin(organisations, eq(organisations.id, orders.organisationId))
-    .innerJoin(users, eq(users.id, orders.createdByUserId))
+    .leftJoin(users, eq(users.id, orders.createdByUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, orders.createdByApiKeyId))
     .where(and(eq(orders.id, orderId), visibleTo(actor)))
     .limit(1);
   if (!order) return null;
   const events = await db
-    .select({ id: orderEvents.id, kind: orderEvents.kind, at: orderEvents.at, data: orderEvents.data, actorName: users.name, actorEmail: users.email })
+    .select({
+      id: orderEvents.id,
+      kind: orderEvents.kind,
+      at: orderEvents.at,
+      data: orderEvents.data,
+      actorName: users.name,
+      actorEmail: users.email,
+      actorApiKeyName: apiKeys.name,
+    })
     .from(orderEvents)
     .leftJoin(users, eq(users.id, orderEvents.actorUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, orderEvents.actorApiKeyId))
     .where(eq(orderEvents.orderId, orderId))
     .orderBy(asc(orderEvents.at), asc(orderEvents.id));
   const setting = await getDeadlineSetting();
@@ -177,7 +198,7 @@ export async function getOrderForActor(actor: Actor, orderId: string) {
   return {
     ...order.order,
     organisationName: order.organisationName,
-    createdBy: { name: order.createdByName, email: order.createdByEmail },
+    createdBy: { name: order.createdByName, email: order.createdByEmail, apiKeyName: order.createdByApiKeyName },
     events,
     deadline,
     /** What the page shows of the recipient's number: see recipientPhoneFor. */
@@ -185,15 +206,25 @@ export async function getOrderForActor(actor: Actor, orderId: string) {
   };
 }
 
+/** Whoever hears about an order as its orderer: the person who placed it, or the API key's creator. */
+const keyCreators = alias(users, 'key_creators');
+
 /**
  * Note: jobs act for the system, not for a person, so this reads by id alone. Only job
- * handlers call it, with ids they enqueued themselves.
+ * handlers and system transitions call it, with ids they hold themselves. The orderer columns
+ * are null when that person has gone.
  */
-export async function unsafeGetOrderForJob(orderId: string) {
-  const [row] = await db
-    .select({ order: orders, ordererEmail: users.email, ordererName: users.name, ordererLocale: users.locale })
+export async function unsafeGetOrderForJob(orderId: string, tx: DbOrTx = db) {
+  const [row] = await tx
+    .select({
+      order: orders,
+      ordererEmail: sql<string | null>`coalesce(${users.email}, ${keyCreators.email})`,
+      ordererLocale: sql<Order['recipientLocale'] | null>`coalesce(${users.locale}, ${keyCreators.locale})`,
+    })
     .from(orders)
-    .innerJoin(users, eq(users.id, orders.createdByUserId))
+    .leftJoin(users, eq(users.id, orders.createdByUserId))
+    .leftJoin(apiKeys, eq(apiKeys.id, orders.createdByApiKeyId))
+    .leftJoin(keyCreators, eq(keyCreators.id, apiKeys.createdByUserId))
     .where(eq(orders.id, orderId));
   return row ?? null;
 }
@@ -218,7 +249,7 @@ export interface StateChange {
  * callback), which may change any order. Rows are locked in id order, so concurrent batches
  * cannot deadlock on each other; one UPDATE per target state.
  */
-export async function transitionOrders(tx: DbOrTx, actor: Actor | null, orderIds: string[], change: StateChange): Promise<Order[]> {
+export async function transitionOrders(tx: DbOrTx, actor: OrganisationActor | null, orderIds: string[], change: StateChange): Promise<Order[]> {
   if (!orderIds.length) return [];
   const current = await tx
     .select()
@@ -240,7 +271,7 @@ export async function transitionOrders(tx: DbOrTx, actor: Actor | null, orderIds
   }
   if (moved.length) {
     await tx.insert(orderEvents).values(
-      moved.map((order) => ({ orderId: order.id, organisationId: order.organisationId, actorUserId: actor?.userId ?? null, kind: change.kind, data: change.data ?? {} })),
+      moved.map((order) => ({ orderId: order.id, organisationId: order.organisationId, ...doneBy(actor), kind: change.kind, data: change.data ?? {} })),
     );
   }
   return moved;
@@ -251,7 +282,7 @@ export async function transitionOrders(tx: DbOrTx, actor: Actor | null, orderIds
  * actor cannot see the order (another organisation's order looks the same as none), CONFLICT
  * when its state no longer allows the change.
  */
-export async function transition(tx: DbOrTx, actor: Actor | null, orderId: string, change: StateChange) {
+export async function transition(tx: DbOrTx, actor: OrganisationActor | null, orderId: string, change: StateChange) {
   const [moved] = await transitionOrders(tx, actor, [orderId], change);
   if (moved) return moved;
   const [seen] = await tx
@@ -268,14 +299,14 @@ export async function refreshDueAt(tx: DbOrTx, order: Order) {
   await tx.update(orders).set({ dueAt: deadline.dueAt }).where(and(eq(orders.id, order.id), eq(orders.organisationId, order.organisationId)));
 }
 
-export async function cancelOrderForActor(actor: Actor, orderId: string) {
+export async function cancelOrderForActor(actor: OrganisationActor, orderId: string) {
   return inTransaction((tx) =>
     transition(tx, actor, orderId, { from: partnerTransitions.cancel.from, to: () => partnerTransitions.cancel.to, kind: 'cancelled' }),
   );
 }
 
 /** The partner answers support's question; the order returns to the queue and the clock resumes. */
-export async function answerQuestionForActor(actor: Actor, orderId: string, answer: string) {
+export async function answerQuestionForActor(actor: OrganisationActor, orderId: string, answer: string) {
   return inTransaction(async (tx) => {
     const order = await transition(tx, actor, orderId, {
       from: partnerTransitions.answer.from,

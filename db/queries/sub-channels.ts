@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
 import { recordAudit } from '@/db/queries/audit';
-import type { Actor } from '@/db/queries/users';
+import { doneBy, type OrganisationActor } from '@/db/queries/users';
 import { ecrProductResellers, ecrProducts, merchants, orders, organisations, terminals } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { roleCan } from '@/lib/permissions';
@@ -31,14 +31,14 @@ const linkedReseller = (organisationId: string) => and(
 );
 
 /** The sub-channels an actor reaches: every one for support; a partner its own and those it resells. */
-function reachableBy(actor: Actor): SQL | undefined {
+function reachableBy(actor: OrganisationActor): SQL | undefined {
   if (roleCan(actor.role, 'organisations:read-any')) return isSubChannel;
   if (!roleCan(actor.role, 'orders:own')) return sql`false`;
   return and(isSubChannel, or(eq(orders.organisationId, actor.organisationId), linkedReseller(actor.organisationId)));
 }
 
 /** Which merchants under a sub-channel the actor sees (see the rules above). */
-function merchantsVisibleTo(actor: Actor): SQL | undefined {
+function merchantsVisibleTo(actor: OrganisationActor): SQL | undefined {
   if (roleCan(actor.role, 'organisations:read-any')) return undefined;
   return or(
     eq(merchants.organisationId, actor.organisationId),
@@ -66,7 +66,7 @@ const subChannelColumns = {
 const SUB_CHANNEL_LIST_LIMIT = 500;
 
 /** Sub-channels the actor reaches, newest first, with how many active merchants it sees in each. */
-export async function listSubChannels(actor: Actor) {
+export async function listSubChannels(actor: OrganisationActor) {
   const merchantCount = sql<number>`(
     select count(*)::int from ${merchants}
     where ${merchants.subChannelOrderId} = ${orders.id} and ${merchants.deactivatedAt} is null
@@ -82,7 +82,7 @@ export async function listSubChannels(actor: Actor) {
 }
 
 /** One sub-channel and the actor's relation to it, or null when it is out of reach. */
-async function findSubChannel(tx: DbOrTx, actor: Actor, orderId: string) {
+async function findSubChannel(tx: DbOrTx, actor: OrganisationActor, orderId: string) {
   const [row] = await tx
     .select(subChannelColumns)
     .from(orders)
@@ -99,7 +99,7 @@ async function findSubChannel(tx: DbOrTx, actor: Actor, orderId: string) {
 }
 
 /** A sub-channel the actor may add to (its supplier or a linked reseller); NOT_FOUND otherwise. */
-async function writableSubChannel(tx: DbOrTx, actor: Actor, orderId: string) {
+async function writableSubChannel(tx: DbOrTx, actor: OrganisationActor, orderId: string) {
   const subChannel = await findSubChannel(tx, actor, orderId);
   if (!subChannel) throw new AppError('NOT_FOUND');
   if (subChannel.access === 'support') throw new AppError('FORBIDDEN');
@@ -107,7 +107,7 @@ async function writableSubChannel(tx: DbOrTx, actor: Actor, orderId: string) {
 }
 
 /** A sub-channel with the merchants (and their active terminals) the actor sees, or null. */
-export async function getSubChannel(actor: Actor, orderId: string) {
+export async function getSubChannel(actor: OrganisationActor, orderId: string) {
   const subChannel = await findSubChannel(db, actor, orderId);
   if (!subChannel) return null;
   const merchantRows = await db
@@ -157,7 +157,7 @@ export async function getSubChannel(actor: Actor, orderId: string) {
  * refused without naming any ID or saying where it is; only when every taken ID is under a
  * merchant the actor sees does the field error name them.
  */
-async function claimTerminalIds(tx: DbOrTx, actor: Actor, subChannelOrderId: string, terminalIds: string[]) {
+async function claimTerminalIds(tx: DbOrTx, actor: OrganisationActor, subChannelOrderId: string, terminalIds: string[]) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sub-channel:${subChannelOrderId}`}))`);
   if (terminalIds.length === 0) return;
   const taken = await tx
@@ -175,7 +175,7 @@ async function claimTerminalIds(tx: DbOrTx, actor: Actor, subChannelOrderId: str
 }
 
 /** Adds a merchant (and its first Terminal IDs) to a sub-channel, kept by the actor's organisation. No order is needed. */
-export async function addMerchant(actor: Actor, input: AddMerchantInput) {
+export async function addMerchant(actor: OrganisationActor, input: AddMerchantInput) {
   return db.transaction(async (tx) => {
     const subChannel = await writableSubChannel(tx, actor, input.subChannelOrderId);
     await claimTerminalIds(tx, actor, subChannel.id, input.terminalIds);
@@ -190,14 +190,14 @@ export async function addMerchant(actor: Actor, input: AddMerchantInput) {
         contactName: input.contactName,
         contactEmail: input.contactEmail,
         contactPhone: input.contactPhone,
-        createdByUserId: actor.userId,
+        createdByUserId: doneBy(actor).actorUserId,
       })
       .returning({ id: merchants.id });
     if (input.terminalIds.length > 0)
       await tx.insert(terminals).values(
-        input.terminalIds.map((terminalId) => ({ merchantId: merchant!.id, subChannelOrderId: subChannel.id, terminalId, createdByUserId: actor.userId })),
+        input.terminalIds.map((terminalId) => ({ merchantId: merchant!.id, subChannelOrderId: subChannel.id, terminalId, createdByUserId: doneBy(actor).actorUserId })),
       );
-    await recordAudit(tx, actor.userId, {
+    await recordAudit(tx, actor, {
       action: 'merchant.added',
       organisationId: actor.organisationId,
       subjectId: merchant!.id,
@@ -208,7 +208,7 @@ export async function addMerchant(actor: Actor, input: AddMerchantInput) {
 }
 
 /** A merchant the actor's organisation keeps, under a sub-channel it still reaches, locked for the change. */
-async function ownMerchant(tx: DbOrTx, actor: Actor, merchantId: string) {
+async function ownMerchant(tx: DbOrTx, actor: OrganisationActor, merchantId: string) {
   const [merchant] = await tx
     .select({ id: merchants.id, name: merchants.name, subChannelOrderId: merchants.subChannelOrderId, organisationId: merchants.organisationId, deactivatedAt: merchants.deactivatedAt })
     .from(merchants)
@@ -221,14 +221,14 @@ async function ownMerchant(tx: DbOrTx, actor: Actor, merchantId: string) {
   return { ...merchant, subChannelNumber: subChannel.number };
 }
 
-export async function addTerminals(actor: Actor, input: { merchantId: string; terminalIds: string[] }) {
+export async function addTerminals(actor: OrganisationActor, input: { merchantId: string; terminalIds: string[] }) {
   await db.transaction(async (tx) => {
     const merchant = await ownMerchant(tx, actor, input.merchantId);
     await claimTerminalIds(tx, actor, merchant.subChannelOrderId, input.terminalIds);
     await tx.insert(terminals).values(
-      input.terminalIds.map((terminalId) => ({ merchantId: merchant.id, subChannelOrderId: merchant.subChannelOrderId, terminalId, createdByUserId: actor.userId })),
+      input.terminalIds.map((terminalId) => ({ merchantId: merchant.id, subChannelOrderId: merchant.subChannelOrderId, terminalId, createdByUserId: doneBy(actor).actorUserId })),
     );
-    await recordAudit(tx, actor.userId, {
+    await recordAudit(tx, actor, {
       action: 'terminal.added',
       organisationId: actor.organisationId,
       subjectId: merchant.id,
@@ -238,7 +238,7 @@ export async function addTerminals(actor: Actor, input: { merchantId: string; te
 }
 
 /** Deactivates a merchant; its Terminal IDs are released for use under another merchant. */
-export async function deactivateMerchant(actor: Actor, input: { merchantId: string }) {
+export async function deactivateMerchant(actor: OrganisationActor, input: { merchantId: string }) {
   await db.transaction(async (tx) => {
     const merchant = await ownMerchant(tx, actor, input.merchantId);
     await tx.update(merchants).set({ deactivatedAt: new Date() }).where(eq(merchants.id, merchant.id));
@@ -247,7 +247,7 @@ export async function deactivateMerchant(actor: Actor, input: { merchantId: stri
       .set({ removedAt: new Date() })
       .where(and(eq(terminals.merchantId, merchant.id), isNull(terminals.removedAt)))
       .returning({ terminalId: terminals.terminalId });
-    await recordAudit(tx, actor.userId, {
+    await recordAudit(tx, actor, {
       action: 'merchant.deactivated',
       organisationId: actor.organisationId,
       subjectId: merchant.id,

@@ -4,9 +4,11 @@ import { memberships, organisations, users } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/config';
 import { type OrganisationKind } from '@/lib/organisation-kinds';
 import { type Role } from '@/lib/permissions';
+import type { ApiKeyScope } from '@/lib/api-key-scopes';
 
 /** The signed-in person as every authorization check sees them. */
 export interface Actor {
+  kind?: 'user';
   userId: string;
   email: string;
   name: string | null;
@@ -15,6 +17,39 @@ export interface Actor {
   organisationId: string;
   organisationName: string;
   organisationKind: OrganisationKind;
+}
+
+/**
+ * The caller behind an API key (db/queries/api-keys.ts authenticateApiKey): the key's
+ * organisation with a partner member's permissions (`role`), narrowed further by `scopes`.
+ * Nobody signed in stands behind it, so there is no user id; `locale` is the key creator's
+ * language (or the organisation's country's), used where an order needs a language.
+ */
+export interface ApiKeyActor {
+  kind: 'api_key';
+  apiKeyId: string;
+  apiKeyName: string;
+  role: 'partner_member';
+  scopes: ApiKeyScope[];
+  locale: Locale;
+  organisationId: string;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+}
+
+/**
+ * Whoever acts for a partner organisation: a person, or an API key. Only the operations the API
+ * offers take one; everything else takes an Actor, so a key cannot reach support's or an
+ * admin's operations even by mistake.
+ */
+export type OrganisationActor = Actor | ApiKeyActor;
+
+export const isApiKeyActor = (actor: OrganisationActor): actor is ApiKeyActor => actor.kind === 'api_key';
+
+/** The columns that record who did something: a person, an API key, or (null) the system. */
+export function doneBy(actor: OrganisationActor | null) {
+  if (!actor) return { actorUserId: null, actorApiKeyId: null };
+  return isApiKeyActor(actor) ? { actorUserId: null, actorApiKeyId: actor.apiKeyId } : { actorUserId: actor.userId, actorApiKeyId: null };
 }
 
 /**

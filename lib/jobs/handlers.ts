@@ -39,11 +39,14 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
   async orderEmail({ orderId, kind }) {
     const row = await unsafeGetOrderForJob(orderId);
     if (!row) return; // nothing to tell about an order that is not there
+    // The recipient gets the username; everything else goes to whoever placed the order (for an
+    // API order, the key's creator; nobody when that person has left: the webhooks still tell).
+    const to = kind === 'credentials' ? row.order.recipientEmail : row.ordererEmail;
+    if (!to) return;
     const extra = await emailExtra(orderId, kind);
     await sendEmail({
-      // The recipient gets the username; everything else goes to whoever placed the order.
-      to: kind === 'credentials' ? row.order.recipientEmail : row.ordererEmail,
-      ...orderEmail(kind, row.order, getEnv().NEXTAUTH_URL, kind === 'credentials' ? row.order.recipientLocale : row.ordererLocale, extra),
+      to,
+      ...orderEmail(kind, row.order, getEnv().NEXTAUTH_URL, kind === 'credentials' ? row.order.recipientLocale : (row.ordererLocale ?? 'en'), extra),
       // The same email is never sent twice, however often the job runs.
       idempotencyKey: `order/${orderId}/${kind}${'eventId' in extra && extra.eventId ? `/${extra.eventId}` : ''}`,
     });

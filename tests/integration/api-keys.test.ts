@@ -44,6 +44,8 @@ describe('API keys', () => {
       apiKeyName: 'Reader',
       role: 'partner_member',
       scopes: ['read'],
+      // The key creator's language: orders placed with the key default their SMS to it.
+      locale: admin.locale,
       organisationId: organisation.id,
       organisationName: organisation.name,
       organisationKind: 'ecr_integrator',

@@ -37,7 +37,7 @@ describe('the support overview before any order', () => {
 describe('the support overview', () => {
   beforeAll(async () => {
     const { organisation, user } = await createPerson('partner_admin', 'ecr_integrator');
-    const order = (input: Partial<NewOrder> & { submittedAt: Date }) =>
+    const order = (input: Omit<Partial<NewOrder>, 'createdByUserId'> & { submittedAt: Date }) =>
       createOrder({ organisationId: organisation.id, createdByUserId: user.id, ...input });
     const completed = (submittedAt: Date, hours: number, dueAt?: Date) =>
       order({ submittedAt, state: 'completed', completedAt: new Date(submittedAt.getTime() + hours * HOUR), ...(dueAt ? { dueAt } : {}) });

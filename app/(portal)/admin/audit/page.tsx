@@ -91,7 +91,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </div>
               <div className="text-slate-600">
                 {format.dateTime(event.at, { dateStyle: 'medium', timeStyle: 'short' })} ·{' '}
-                {event.actorName ?? event.actorEmail ?? t('system')}
+                {event.actorName ?? event.actorEmail ?? (event.actorApiKeyName ? t('apiKey', { name: event.actorApiKeyName }) : t('system'))}
               </div>
               {Object.keys(event.data).length > 0 && (
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 text-slate-700">

@@ -48,7 +48,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const details: [string, string | null, string?][] = [
     [t('orderDetail.type'), t(`accountTypes.${order.type}.name`)],
     [t('orderDetail.organisation'), order.organisationName],
-    [t('orderDetail.orderedBy'), order.createdBy.name ?? order.createdBy.email],
+    [t('orderDetail.orderedBy'), order.createdBy.name ?? order.createdBy.email ?? (order.createdBy.apiKeyName ? t('events.apiKey', { name: order.createdBy.apiKeyName }) : null)],
     [t('orderDetail.recipient'), `${order.recipientName} <${order.recipientEmail}>`],
     [t('orderDetail.phone'), order.phone.display, order.phone.full ? t('orderDetail.phoneFullHint') : undefined],
     ...(uses.ecr || order.ecrSupplierName || order.ecrName
@@ -180,7 +180,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 <li key={event.id} className="text-sm">
                   <span className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-teal-700" aria-hidden />
                   <p className="font-medium text-slate-900">{t(`events.${event.kind}`, {
-                      actor: event.actorName ?? event.actorEmail ?? t('events.system'),
+                      actor: event.actorName ?? event.actorEmail ?? (event.actorApiKeyName ? t('events.apiKey', { name: event.actorApiKeyName }) : t('events.system')),
                       attempt: String(event.data.attempt ?? ''),
                       status: smsStatus(event.data.status),
                     })}</p>
