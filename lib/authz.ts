@@ -26,7 +26,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
 });
 
 /** An expected failure as it is, a database outage as UNAVAILABLE, anything else as null. */
-function asAppError(error: unknown): AppError | null {
+export function asAppError(error: unknown): AppError | null {
   if (isAppError(error)) return error;
   return isDatabaseUnavailable(error) ? new AppError('UNAVAILABLE') : null;
 }

@@ -52,6 +52,7 @@ const schema = z
     SMS_VALIDITY_SECONDS: z.coerce.number().int().min(60).max(14_400).default(900),
     SMS_RATE_PER_SECOND: z.coerce.number().min(0).max(1000).default(10),
     PASSWORD_RETENTION_HOURS: z.coerce.number().int().min(1).max(168).default(72),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     RUN_WORKERS_IN_APP: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     DEV_OUTBOX: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   })

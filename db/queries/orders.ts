@@ -101,6 +101,9 @@ export function encodeCursor(row: { submittedAt: Date; id: string }) {
   return Buffer.from(`${row.submittedAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
+/** Whether a cursor is one encodeCursor made (the API refuses others instead of starting over). */
+export const isValidCursor = (cursor: string) => decodeCursor(cursor) !== undefined;
+
 function decodeCursor(cursor: string | undefined) {
   if (!cursor) return undefined;
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');

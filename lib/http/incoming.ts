@@ -42,6 +42,12 @@ function guard(req: IncomingMessage, res: ServerResponse, https: boolean) {
   if (!isPagePath(pathname)) res.setHeader('Content-Security-Policy', API_CONTENT_SECURITY_POLICY);
 
   if (!declaresTooLarge(req.headers['content-length'], bodyLimitFor(pathname))) return true;
+  if (pathname.startsWith('/api/v1/')) {
+    // The partner API answers every error as RFC 9457 problem details (lib/api/problem.ts).
+    const problem = { type: '/developers/api#problem-payload-too-large', title: 'The request body is too large.', status: 413 };
+    res.writeHead(413, { 'content-type': 'application/problem+json', connection: 'close' }).end(JSON.stringify(problem));
+    return false;
+  }
   res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('The request is too large.');
   return false;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { locales } from '@/lib/i18n/config';
 import { countryCode, emailAddress, multiLine, oneLine } from '@/lib/validations/form-fields';
 import { isValidFinnishBusinessId, normaliseFinnishBusinessId } from '@/lib/business-id';
-import { accountTypes, typeRequirements } from '@/lib/orders/model';
+import { accountTypes, orderStates, typeRequirements } from '@/lib/orders/model';
 import { parseRecipientPhone } from '@/lib/phone';
 
 /**
@@ -19,23 +19,25 @@ export const terminalIdPattern = /^[A-Za-z0-9-]{4,32}$/;
 /** Terminal IDs as typed: one per line, or separated by commas or spaces. */
 export const splitTerminalIds = (value: string) => [...new Set(value.split(/[\s,;]+/).filter(Boolean))];
 
-export const orderFormSchema = z
-  .object({
-    type: z.enum(accountTypes, { error: 'typeRequired' }),
-    recipientName: oneLine().min(1, 'recipientNameRequired').max(200, 'tooLong'),
-    recipientEmail: emailAddress(),
-    recipientPhone: text(40),
-    /** The language of the password SMS and the username email; the orderer's own when not given. */
-    recipientLocale: z.enum(locales, { error: 'localeRequired' }).optional(),
-    ecrSupplierName: text(200),
-    ecrName: text(200),
-    merchantName: text(200),
-    merchantBusinessId: text(40),
-    merchantCountry: countryCode,
-    terminalIds: multiLine().max(2000, 'tooLong').default(''),
-    additionalInfo: multiLine().max(2000, 'tooLong').default(''),
-    idempotencyKey: z.uuid(),
-  })
+/** The order's fields as sent, before the rules between them (orderFormSchema); the API builds its body from these. */
+export const orderFieldsSchema = z.object({
+  type: z.enum(accountTypes, { error: 'typeRequired' }),
+  recipientName: oneLine().min(1, 'recipientNameRequired').max(200, 'tooLong'),
+  recipientEmail: emailAddress(),
+  recipientPhone: text(40),
+  /** The language of the password SMS and the username email; the orderer's own when not given. */
+  recipientLocale: z.enum(locales, { error: 'localeRequired' }).optional(),
+  ecrSupplierName: text(200),
+  ecrName: text(200),
+  merchantName: text(200),
+  merchantBusinessId: text(40),
+  merchantCountry: countryCode,
+  terminalIds: multiLine().max(2000, 'tooLong').default(''),
+  additionalInfo: multiLine().max(2000, 'tooLong').default(''),
+  idempotencyKey: z.uuid(),
+});
+
+export const orderFormSchema = orderFieldsSchema
   .superRefine((order, ctx) => {
     const needs = typeRequirements[order.type];
     const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -95,12 +97,15 @@ export const answerQuestionSchema = z.object({
   answer: multiLine().min(1, 'answerRequired').max(2000, 'tooLong'),
 });
 
+/** What a list can be filtered to: any state, or `open` for every state not yet final. */
+export const orderListStates = ['open', ...orderStates] as const;
+
 /**
  * The partner list's filters, from the URL. Anything unknown is ignored rather than an error; a
  * search with control characters is no search (PostgreSQL would refuse a NUL byte in it).
  */
 export const orderListFiltersSchema = z.object({
-  state: z.enum(['open', 'submitted', 'in_progress', 'needs_info', 'completed', 'rejected', 'cancelled']).optional().catch(undefined),
+  state: z.enum(orderListStates).optional().catch(undefined),
   type: z.enum(accountTypes).optional().catch(undefined),
   q: oneLine().max(100).optional().catch(undefined),
   after: oneLine().max(200).optional().catch(undefined),

@@ -1,0 +1,31 @@
+import { createOrder, getOrderForActor, isValidCursor, listOrdersForActor } from '@/db/queries/orders';
+import { idempotencyKeyOf, requestHashOf } from '@/lib/api/idempotency';
+import { orderResource, orderSummaryResource } from '@/lib/api/resources';
+import { ApiProblem, apiRoute, parseOrRefuse, readJsonBody } from '@/lib/api/route';
+import { orderCreateBody, orderListQuery } from '@/lib/api/schemas';
+import { orderFormSchema } from '@/lib/validations/order';
+
+/** GET /api/v1/orders: the organisation's orders, newest first, a page at a time. */
+export const GET = apiRoute({ permission: 'orders:own', scope: 'read' }, async (req, { actor }) => {
+  const query = parseOrRefuse(orderListQuery, Object.fromEntries(req.nextUrl.searchParams));
+  if (query.cursor !== undefined && !isValidCursor(query.cursor)) throw new ApiProblem('INVALID_INPUT', { fieldErrors: { cursor: ['cursorInvalid'] } });
+  const page = await listOrdersForActor(actor, { state: query.state, type: query.type, q: query.q, after: query.cursor }, query.limit);
+  return Response.json({ data: page.rows.map(orderSummaryResource), nextCursor: page.nextCursor ?? null });
+});
+
+/**
+ * POST /api/v1/orders: places an order, as the order form does. A retry with the same
+ * Idempotency-Key and body answers with the first order (200, `Idempotent-Replayed: true`).
+ */
+export const POST = apiRoute({ permission: 'orders:own', scope: 'order' }, async (req, { actor }) => {
+  const idempotencyKey = idempotencyKeyOf(req);
+  const body = parseOrRefuse(orderCreateBody, (await readJsonBody(req)).value);
+  const input = parseOrRefuse(orderFormSchema, { ...body, terminalIds: body.terminalIds.join('\n'), idempotencyKey });
+  const placed = await createOrder(actor, input, { requestHash: requestHashOf(body) });
+  const detail = await getOrderForActor(actor, placed.id);
+  if (!detail) throw new ApiProblem('NOT_FOUND');
+  return Response.json(orderResource(detail), {
+    status: placed.created ? 201 : 200,
+    headers: { Location: `/api/v1/orders/${placed.id}`, ...(placed.created ? {} : { 'Idempotent-Replayed': 'true' }) },
+  });
+});
