@@ -19,6 +19,8 @@ export interface Scenario {
   headers: Record<string, string>;
   /** A fresh body per request. */
   body?: () => string;
+  /** Headers made fresh per request (an Idempotency-Key), on top of `headers`. */
+  freshHeaders?: () => Record<string, string>;
   /** Whether a response is the real thing, checked on one request before measuring. */
   expect: { status: number; contains: string };
 }
@@ -45,7 +47,7 @@ function percentile(sorted: number[], p: number) {
 export async function probe(scenario: Scenario) {
   const response = await fetch(`${BENCH_URL}${scenario.paths[0]}`, {
     method: scenario.method,
-    headers: scenario.headers,
+    headers: { ...scenario.headers, ...scenario.freshHeaders?.() },
     body: scenario.body?.(),
     redirect: 'manual',
   });
@@ -80,6 +82,7 @@ export async function measure(scenario: Scenario, connections: number, durationS
           ...request,
           path: scenario.paths[next++ % scenario.paths.length],
           ...(scenario.body ? { body: scenario.body() } : {}),
+          ...(scenario.freshHeaders ? { headers: { ...scenario.headers, ...scenario.freshHeaders() } } : {}),
         }),
       },
     ],
@@ -139,6 +142,8 @@ export interface ScenarioInputs {
   deepCursor: string;
   deepRows: number;
   placeOrderActionId: string;
+  /** An `order` API key of the same partner, for the API's submission. */
+  partnerApiKey: string;
 }
 
 const page = (cookie: string) => ({ cookie, accept: 'text/html,application/xhtml+xml' });
@@ -213,6 +218,21 @@ export function scenarios(inputs: ScenarioInputs): Scenario[] {
       },
       body: () => JSON.stringify([orderFormValues()]),
       expect: { status: 200, contains: '"ok":true' },
+    },
+    {
+      key: 'apiSubmit',
+      label: '(b) order submission through the API (POST /api/v1/orders)',
+      route: '/api/v1/orders',
+      method: 'POST',
+      paths: ['/api/v1/orders'],
+      headers: { authorization: `Bearer ${inputs.partnerApiKey}`, 'content-type': 'application/json', accept: 'application/json' },
+      freshHeaders: () => ({ 'idempotency-key': randomUUID() }),
+      // The same order as the form's, as the API takes it: Terminal IDs as a list, no form key.
+      body: () => {
+        const { idempotencyKey: _key, terminalIds, ...fields } = orderFormValues();
+        return JSON.stringify({ ...fields, terminalIds: terminalIds.split(', ') });
+      },
+      expect: { status: 201, contains: '"state":"submitted"' },
     },
     {
       key: 'queue',

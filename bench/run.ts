@@ -5,7 +5,7 @@
  * of the sources (.data/bench-app, :3200), then measures:
  *   HTTP      autocannon at 10 and 50 connections: a bare route handler (the baseline), the
  *             cheapest page (/sign-in, for reference), order submission through the form's server
- *             action, the support queue, the partner list (first page and deep), an order page;
+ *             action and through the partner API, the support queue, the partner list (first page and deep), an order page;
  *   weight    first-load JavaScript per route, gzipped, from the build's manifests;
  *   plans     EXPLAIN (ANALYZE, BUFFERS) of the pages' queries;
  *   sms       password SMS through the real worker to the Twilio double (:4020), rate limit off and on.
@@ -15,7 +15,7 @@
  *        --sms-count=10000  --sms-rate=100  --sms-latency=50
  *        --sms-processes=1 (worker processes side by side)
  *        --profile-worker, --profile-server (V8 CPU profiles in .data/bench-profiles)
- *        --scenarios=baseline,floor,submit,queue,queueFiltered,list,listDeep,detail (a subset)
+ *        --scenarios=baseline,floor,submit,apiSubmit,queue,queueFiltered,list,listDeep,detail (a subset)
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -148,7 +148,13 @@ try {
       const { measure, probe, scenarios, waitForIdle, warmUp } = await import('./http');
     results.notes.push(`Load average when the HTTP measurements began: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (1, 5, 15 min).`);
       const wanted = new Set(flags.scenarios.split(',').filter(Boolean));
-    const list = scenarios({ ...inputs, partnerCookie: people.partnerCookie, supportCookie: people.supportCookie, placeOrderActionId: placeOrderActionId() }).filter(
+    const list = scenarios({
+      ...inputs,
+      partnerCookie: people.partnerCookie,
+      supportCookie: people.supportCookie,
+      partnerApiKey: people.partnerApiKey,
+      placeOrderActionId: placeOrderActionId(),
+    }).filter(
       (scenario) => !wanted.size || wanted.has(scenario.key),
     );
       results.http.scenarios = list.map(({ key, label, route }) => ({ key, label, route }));
@@ -264,9 +270,17 @@ async function benchPeople(client: InstanceType<typeof pg.Client>) {
     'SELECT o.id, o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = $1',
     [partnerAdmin],
   );
+  // An API key of the partner's, as its admin would create one; stored as the app stores them.
+  const { generateApiKey, hashApiKey, apiKeyPrefix } = await import('@/lib/api-keys');
+  const partnerApiKey = generateApiKey();
+  await client.query(
+    `INSERT INTO api_keys (organisation_id, name, scopes, prefix, key_hash, created_by_user_id) VALUES ($1, 'Benchmark', '{read,order}', $2, $3, $4)`,
+    [organisation!.id, apiKeyPrefix(partnerApiKey), hashApiKey(partnerApiKey), partnerAdmin],
+  );
   return {
     partnerAdmin,
     supportAgent,
+    partnerApiKey,
     partnerOrganisationId: organisation!.id,
     partnerName: organisation!.name,
     partnerCookie: await session(partnerAdmin),

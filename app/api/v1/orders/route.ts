@@ -1,6 +1,7 @@
-import { createOrder, getOrderForActor, isValidCursor, listOrdersForActor } from '@/db/queries/orders';
+import { createOrder, isValidCursor, listOrdersForActor } from '@/db/queries/orders';
+import { orderResponse } from '@/lib/api/orders';
 import { idempotencyKeyOf, requestHashOf } from '@/lib/api/idempotency';
-import { orderResource, orderSummaryResource } from '@/lib/api/resources';
+import { orderSummaryResource } from '@/lib/api/resources';
 import { ApiProblem, apiRoute, parseOrRefuse, readJsonBody } from '@/lib/api/route';
 import { orderCreateBody, orderListQuery } from '@/lib/api/schemas';
 import { orderFormSchema } from '@/lib/validations/order';
@@ -22,9 +23,7 @@ export const POST = apiRoute({ permission: 'orders:own', scope: 'order' }, async
   const body = parseOrRefuse(orderCreateBody, (await readJsonBody(req)).value);
   const input = parseOrRefuse(orderFormSchema, { ...body, terminalIds: body.terminalIds.join('\n'), idempotencyKey });
   const placed = await createOrder(actor, input, { requestHash: requestHashOf(body) });
-  const detail = await getOrderForActor(actor, placed.id);
-  if (!detail) throw new ApiProblem('NOT_FOUND');
-  return Response.json(orderResource(detail), {
+  return orderResponse(actor, placed.id, {
     status: placed.created ? 201 : 200,
     headers: { Location: `/api/v1/orders/${placed.id}`, ...(placed.created ? {} : { 'Idempotent-Replayed': 'true' }) },
   });

@@ -1,7 +1,7 @@
-import { answerQuestionForActor, getOrderForActor } from '@/db/queries/orders';
+import { answerQuestionForActor } from '@/db/queries/orders';
+import { orderResponse } from '@/lib/api/orders';
 import { uuidParam } from '@/lib/api/params';
-import { orderResource } from '@/lib/api/resources';
-import { ApiProblem, apiRoute, parseOrRefuse, readJsonBody } from '@/lib/api/route';
+import { apiRoute, parseOrRefuse, readJsonBody } from '@/lib/api/route';
 import { answerBody } from '@/lib/api/schemas';
 import { answerQuestionSchema } from '@/lib/validations/order';
 
@@ -11,7 +11,5 @@ export const POST = apiRoute<{ orderId: string }>({ permission: 'orders:own', sc
   const body = parseOrRefuse(answerBody, (await readJsonBody(req)).value);
   const { answer } = parseOrRefuse(answerQuestionSchema, { orderId, answer: body.answer });
   await answerQuestionForActor(actor, orderId, answer);
-  const detail = await getOrderForActor(actor, orderId);
-  if (!detail) throw new ApiProblem('NOT_FOUND');
-  return Response.json(orderResource(detail));
+  return orderResponse(actor, orderId);
 });
