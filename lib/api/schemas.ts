@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { locales } from '@/lib/i18n/config';
 import { accountTypes, orderEventKinds, orderStates } from '@/lib/orders/model';
 import { problemCodes } from '@/lib/api/problem';
+import { oneLine } from '@/lib/validations/form-fields';
 import { orderFieldsSchema, orderListStates } from '@/lib/validations/order';
 import { addMerchantSchema } from '@/lib/validations/merchants';
 
@@ -54,7 +55,8 @@ export const orderListQuery = z
   .object({
     state: z.enum(orderListStates).optional().meta({ description: '`open` is every state not yet final' }),
     type: z.enum(accountTypes).optional(),
-    q: z.string().max(100).optional().meta({ description: 'Recipient name or email, merchant name, or order number' }),
+    // One line without control characters, as the UI's search: PostgreSQL refuses a NUL byte (a 500 otherwise).
+    q: oneLine().max(100, 'tooLong').optional().meta({ description: 'Recipient name or email, merchant name, or order number' }),
     limit: z.coerce.number().int().min(1).max(100).default(25),
     cursor: z.string().max(200).optional().meta({ description: 'The `nextCursor` of the previous page' }),
   })
