@@ -19,9 +19,7 @@ export const GET = apiRoute({ permission: 'orders:own', scope: 'read' }, async (
  */
 export const POST = apiRoute({ permission: 'orders:own', scope: 'order' }, async (req, { actor }) => {
   const idempotencyKey = idempotencyKeyOf(req);
-  // An absent name or email is refused as the form refuses an empty one ("Enter the recipient's
-  // name."), not with zod's "Invalid input: expected string, received undefined".
-  const body = parseOrRefuse(orderCreateBody, { recipientName: '', recipientEmail: '', ...(await readJsonBody(req)).value });
+  const body = parseOrRefuse(orderCreateBody, (await readJsonBody(req)).value);
   const input = parseOrRefuse(orderFormSchema, { ...body, terminalIds: body.terminalIds.join('\n'), idempotencyKey });
   const placed = await createOrder(actor, input, { requestHash: requestHashOf(body) });
   const detail = await getOrderForActor(actor, placed.id);
