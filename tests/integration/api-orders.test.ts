@@ -56,6 +56,18 @@ describe('placing an order', () => {
   });
 });
 
+describe('the organisation\'s orders', () => {
+  it('a key sees the orders its people placed in the portal, their events by the person', async () => {
+    const { key, user, organisation } = await partnerWithKey();
+    const byPerson = await data.createOrder({ organisationId: organisation.id, createdByUserId: user.id });
+    const read_ = await read(key, byPerson.id);
+    expect(read_.status).toBe(200);
+    expect(read_.body.timeline).toEqual([expect.objectContaining({ kind: 'submitted', actor: { type: 'user', name: 'Test Person' } })]);
+    expect((await call(listOrders, '/api/v1/orders', { key })).body.data).toEqual([expect.objectContaining({ id: byPerson.id })]);
+    expect((await cancel(key, byPerson.id)).body.state).toBe('cancelled');
+  });
+});
+
 describe('Idempotency-Key', () => {
   it('the same key and body answers with the first order (200, Idempotent-Replayed), also in other whitespace and key order', async () => {
     const { key, organisation } = await partnerWithKey();
@@ -217,15 +229,17 @@ describe('validation', () => {
 
   it('names unknown fields, so a misspelt one is never silently dropped', async () => {
     const { key, organisation } = await partnerWithKey();
-    const problem = expectProblem(await post(key, { ...orderBodies.merchant, merchantname: 'Typo Oy', extra: 1 }), 422, 'INVALID_INPUT');
+    const idempotencyKey = randomUUID();
+    const problem = expectProblem(await post(key, { ...orderBodies.merchant, merchantname: 'Typo Oy', extra: 1 }, idempotencyKey), 422, 'INVALID_INPUT');
     expect(problem.errors).toEqual(
       expect.arrayContaining([
         { pointer: '/merchantname', detail: validationText('unknownField') },
         { pointer: '/extra', detail: validationText('unknownField') },
       ]),
     );
-    // The idempotency key of a refused request is still free.
+    // The idempotency key of a refused request is still free: the corrected request is placed.
     expect(await ordersOf(organisation.id)).toBe(0);
+    expect((await post(key, orderBodies.merchant, idempotencyKey)).status).toBe(201);
   });
 
   it("an absent required field gets the form's message for an empty one", async () => {
