@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { createApiKey } from '@/db/queries/api-keys';
 import { saveCatalogueEntry } from '@/db/queries/catalogue';
-import { auditEvents, ecrProductResellers, ecrProducts, merchants, terminals } from '@/db/schema';
+import { claimOrder, completeRights } from '@/db/queries/support';
+import { auditEvents, ecrProductResellers, ecrProducts, merchants, orders, terminals } from '@/db/schema';
+import { GET as listOrders, POST as placeOrder } from '@/app/api/v1/orders/route';
+import { GET as getOrder } from '@/app/api/v1/orders/[orderId]/route';
 import { GET as listSubChannels } from '@/app/api/v1/sub-channels/route';
 import { GET as listMerchants, POST as addMerchant } from '@/app/api/v1/sub-channels/[subChannelId]/merchants/route';
 import { POST as addTerminals } from '@/app/api/v1/merchants/[merchantId]/terminals/route';
@@ -150,6 +153,7 @@ describe('sub-channels through the API', () => {
     expect(await subChannelsOf(w.r1.key)).toEqual([]);
     expectProblem(await add(w.r1.key, w.subChannelId, { name: 'Late Shop' }), 404, 'NOT_FOUND');
     expectProblem(await terminalsFor(w.r1.key, resellerShop.id, ['TID-10002']), 404, 'NOT_FOUND');
+    expectProblem(await deactivate(w.r1.key, resellerShop.id), 404, 'NOT_FOUND');
 
     // The supplier is not told the reseller's Terminal ID is there: the refusal names nothing.
     const blind = expectProblem(await add(w.s.key, w.subChannelId, { name: 'Supplier Two', terminalIds: ['TID-10001'] }), 422, 'INVALID_INPUT');
@@ -241,6 +245,70 @@ describe('sub-channels through the API', () => {
       { pointer: '/terminalIds', detail: validationText('merchants.terminalIdRequired') },
     ]);
     expect(await count(sql`SELECT count(*)::int AS n FROM merchants WHERE sub_channel_order_id = ${w.subChannelId}`)).toBe(0);
+  });
+});
+
+describe('3b: merchant rights ordered by a reseller', () => {
+  it("never reach the supplier's key: not by id, not in its lists or searches, not under its sub-channel, not once completed", async () => {
+    const w = await world();
+    const [entry] = await db
+      .insert(ecrProducts)
+      .values({ supplierName: `Closed Systems ${unique()}`, ecrName: 'CS Kassa', integrationName: 'CS Kassa Cloud', supplierOrganisationId: w.s.organisation.id, supplierSeesMerchants: false })
+      .returning();
+    const subChannel = await data.createOrder({
+      organisationId: w.s.organisation.id,
+      createdByUserId: w.s.user.id,
+      type: 'sub_channel',
+      state: 'completed',
+      completedAt: new Date(),
+      ecrProductId: entry!.id,
+      ecrSupplierName: entry!.supplierName,
+      ecrName: entry!.ecrName,
+    });
+    const secret = `Hidden Merchant ${unique()}`;
+    const placed = await call(placeOrder, '/api/v1/orders', {
+      key: w.r2.key,
+      method: 'POST',
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        type: 'merchant_rights',
+        recipientName: 'Reija Reseller',
+        recipientEmail: 'reija@reseller.example',
+        recipientPhone: '+358401234567',
+        ecrSupplierName: entry!.supplierName,
+        ecrName: entry!.ecrName,
+        merchantName: secret,
+        merchantBusinessId: '2605261-8',
+        additionalInfo: entry!.integrationName,
+      },
+    });
+    expect(placed.status, placed.text).toBe(201);
+    const orderId = placed.body.id as string;
+    // It names the supplier's catalogue entry.
+    expect((await db.select({ ecrProductId: orders.ecrProductId }).from(orders).where(eq(orders.id, orderId)))[0]!.ecrProductId).toBe(entry!.id);
+
+    const supplierSees = async () => {
+      expectProblem(await call(getOrder, `/api/v1/orders/${orderId}`, { key: w.s.key, params: { orderId } }), 404, 'NOT_FOUND');
+      for (const query of ['', `?q=${encodeURIComponent(secret)}`, `?q=${placed.body.number}`, '?type=merchant_rights', '?state=completed']) {
+        const list = await call(listOrders, `/api/v1/orders${query}`, { key: w.s.key });
+        expect(list.status).toBe(200);
+        expect(list.text, query).not.toContain(orderId);
+        expect(list.text, query).not.toContain(secret);
+      }
+      for (const id of [subChannel.id, w.subChannelId]) {
+        const merchantsSeen = await merchantsOf(w.s.key, id);
+        expect(merchantsSeen.status).toBe(200);
+        expect(merchantsSeen.text).not.toContain(secret);
+      }
+      expect(JSON.stringify(await subChannelsOf(w.s.key))).not.toContain(secret);
+    };
+    await supplierSees();
+
+    const support = await actorOf((await data.createPerson('support_agent')).user.id);
+    await claimOrder(support, orderId);
+    await completeRights(support, orderId);
+    expect((await call(getOrder, `/api/v1/orders/${orderId}`, { key: w.r2.key, params: { orderId } })).body.state).toBe('completed');
+    await supplierSees();
   });
 });
 
