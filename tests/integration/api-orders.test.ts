@@ -217,6 +217,8 @@ describe('validation', () => {
       [{ ...orderBodies.merchant, merchantBusinessId: '123' }, '/merchantBusinessId', 'businessIdShape'],
       [{ ...orderBodies.merchant, merchantCountry: 'Finland' }, '/merchantCountry', 'countryInvalid'],
       [{ ...orderBodies.channel, terminalIds: ['TERM_0001'] }, '/terminalIds', 'terminalIdInvalid'],
+      [{ ...orderBodies.channel, terminalIds: ['T'.repeat(33)] }, '/terminalIds/0', 'terminalIdInvalid'],
+      [{ ...orderBodies.channel, terminalIds: Array.from({ length: 201 }, (_, index) => `TID-${index + 1000}`) }, '/terminalIds', 'tooLong'],
       [{ ...orderBodies.channel, type: 'gold' }, '/type', 'typeRequired'],
       [{ ...orderBodies.channel, recipientLocale: 'xx' }, '/recipientLocale', 'localeRequired'],
     ];
@@ -343,6 +345,7 @@ describe('listing orders a page at a time', () => {
       forged('2026-01-01T00:00:00.000Z|gggggggg-gggg-gggg-gggg-gggggggggggg'),
       forged(`-271821-04-20T00:00:00.000Z|${randomUUID()}`),
       forged(`+275760-09-13T00:00:00.000Z|${randomUUID()}`),
+      'x'.repeat(201),
     ]) {
       const refused = await call(listOrders, `/api/v1/orders?cursor=${encodeURIComponent(cursor)}`, { key });
       const problem = expectProblem(refused, 422, 'INVALID_INPUT');

@@ -231,6 +231,16 @@ describe('sub-channels through the API', () => {
     expect(expectProblem(await refused({ terminalIds: ['TERM_0001'] }), 422, 'INVALID_INPUT').errors).toEqual([
       { pointer: '/terminalIds', detail: validationText('terminalIdInvalid') },
     ]);
+    expect(expectProblem(await refused({ terminalIds: ['T'.repeat(33)] }), 422, 'INVALID_INPUT').errors).toEqual([
+      { pointer: '/terminalIds/0', detail: validationText('terminalIdInvalid') },
+    ]);
+    const tooMany = Array.from({ length: 51 }, (_, index) => `TID-${index + 1000}`);
+    expect(expectProblem(await refused({ terminalIds: tooMany }), 422, 'INVALID_INPUT').errors).toEqual([
+      { pointer: '/terminalIds', detail: validationText('merchants.tooManyTerminals') },
+    ]);
+    expect(expectProblem(await terminalsFor(w.r1.key, randomUUID(), tooMany), 422, 'INVALID_INPUT').errors).toEqual([
+      { pointer: '/terminalIds', detail: validationText('merchants.tooManyTerminals') },
+    ]);
     expect(expectProblem(await refused({ contactEmail: 'nope' }), 422, 'INVALID_INPUT').errors).toEqual([
       { pointer: '/contactEmail', detail: validationText('emailInvalid') },
     ]);
