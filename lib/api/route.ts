@@ -36,7 +36,19 @@ export function fieldErrorsOf(error: z.ZodError) {
 
 /** Parses `value` with `schema`, or refuses the request with each field's problem (422). */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
+  let parsed = schema.safeParse(value);
+  // A form sends every field, empty or not; a client may leave one out. An absent required text
+  // field is checked as an empty one, so it gets the form's message ("Enter the recipient's
+  // name.") instead of zod's "Invalid input: expected string, received undefined".
+  if (!parsed.success && value && typeof value === 'object' && !Array.isArray(value)) {
+    const fields = value as Record<string, unknown>;
+    const absent = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'invalid_type' && issue.expected === 'string' && issue.path.length === 1 && fields[issue.path[0] as string] === undefined ? [issue.path[0] as string] : [],
+    );
+    // Only its messages: an absent field is never accepted as an empty one.
+    const asEmpty = absent.length ? schema.safeParse({ ...fields, ...Object.fromEntries(absent.map((field) => [field, ''])) }) : parsed;
+    if (!asEmpty.success) parsed = asEmpty;
+  }
   if (!parsed.success) throw new ApiProblem('INVALID_INPUT', { fieldErrors: fieldErrorsOf(parsed.error) });
   return parsed.data;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { locales } from '@/lib/i18n/config';
 import { accountTypes, orderEventKinds, orderStates } from '@/lib/orders/model';
 import { problemCodes } from '@/lib/api/problem';
+import { oneLine } from '@/lib/validations/form-fields';
 import { orderFieldsSchema, orderListStates } from '@/lib/validations/order';
 import { addMerchantSchema } from '@/lib/validations/merchants';
 
@@ -25,7 +26,7 @@ export const orderCreateBody = z
   .strictObject(
     {
       ...orderFieldsSchema.omit({ idempotencyKey: true }).shape,
-      terminalIds: z.array(z.string().max(32)).max(200).default([]).meta({ description: 'Terminal IDs, when known', example: ['TID-1001'] }),
+      terminalIds: z.array(z.string().max(32, 'terminalIdInvalid')).max(200, 'tooLong').default([]).meta({ description: 'Terminal IDs, when known', example: ['TID-1001'] }),
     },
     refuseUnknown,
   )
@@ -54,9 +55,10 @@ export const orderListQuery = z
   .object({
     state: z.enum(orderListStates).optional().meta({ description: '`open` is every state not yet final' }),
     type: z.enum(accountTypes).optional(),
-    q: z.string().max(100).optional().meta({ description: 'Recipient name or email, merchant name, or order number' }),
+    // One line without control characters, as the UI's search: PostgreSQL refuses a NUL byte (a 500 otherwise).
+    q: oneLine().max(100, 'tooLong').optional().meta({ description: 'Recipient name or email, merchant name, or order number' }),
     limit: z.coerce.number().int().min(1).max(100).default(25),
-    cursor: z.string().max(200).optional().meta({ description: 'The `nextCursor` of the previous page' }),
+    cursor: z.string().max(200, 'cursorInvalid').optional().meta({ description: 'The `nextCursor` of the previous page' }),
   })
   .strict();
 
@@ -64,11 +66,11 @@ export const answerBody = z.strictObject({ answer: z.string() }, refuseUnknown).
 
 const { subChannelOrderId: _subChannel, terminalIds: _terminalText, ...merchantFields } = addMerchantSchema.in.shape;
 export const merchantCreateBody = z
-  .strictObject({ ...merchantFields, terminalIds: z.array(z.string().max(32)).max(50).default([]) }, refuseUnknown)
+  .strictObject({ ...merchantFields, terminalIds: z.array(z.string().max(32, 'terminalIdInvalid')).max(50, 'merchants.tooManyTerminals').default([]) }, refuseUnknown)
   .meta({ id: 'MerchantCreate', example: { name: 'Kahvila Kulma Oy', businessId: '1234567-1', country: 'FI', contactName: 'Maija Meikäläinen', contactEmail: 'maija@kahvilakulma.fi', terminalIds: ['TID-1001'] } });
 
 export const terminalsCreateBody = z
-  .strictObject({ terminalIds: z.array(z.string().max(32)).max(50) }, refuseUnknown)
+  .strictObject({ terminalIds: z.array(z.string().max(32, 'terminalIdInvalid')).max(50, 'merchants.tooManyTerminals') }, refuseUnknown)
   .meta({ id: 'TerminalsCreate', example: { terminalIds: ['TID-1002', 'TID-1003'] } });
 
 // ---------------------------------------------------------------------------------------------
