@@ -4,7 +4,7 @@ import { db, type DbOrTx } from '@/db';
 import { containsPattern } from '@/db/like';
 import { getDeadlineSetting } from '@/db/queries/settings';
 import { doneBy, isApiKeyActor, type Actor, type OrganisationActor } from '@/db/queries/users';
-import { apiKeys, ecrProducts, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
+import { apiKeys, ecrProducts, memberships, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
 import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/boss';
@@ -216,13 +216,18 @@ export async function getOrderForActor(actor: OrganisationActor, orderId: string
   };
 }
 
-/** Whoever hears about an order as its orderer: the person who placed it, or the API key's creator. */
+/**
+ * Whoever hears about an order as its orderer: the person who placed it, or for an API order the
+ * key's creator while they are still in the ordering organisation (not a support admin who made
+ * the key for the partner, nor someone who has left it).
+ */
 const keyCreators = alias(users, 'key_creators');
+const keyCreatorStillThere = sql`exists (select 1 from ${memberships} where ${memberships.userId} = ${keyCreators.id} and ${memberships.organisationId} = ${orders.organisationId})`;
 
 /**
  * Note: jobs act for the system, not for a person, so this reads by id alone. Only job
  * handlers and system transitions call it, with ids they hold themselves. The orderer columns
- * are null when that person has gone.
+ * are null when there is nobody to tell (the webhooks still do).
  */
 export async function unsafeGetOrderForJob(orderId: string, tx: DbOrTx = db) {
   const [row] = await tx
@@ -234,7 +239,7 @@ export async function unsafeGetOrderForJob(orderId: string, tx: DbOrTx = db) {
     .from(orders)
     .leftJoin(users, eq(users.id, orders.createdByUserId))
     .leftJoin(apiKeys, eq(apiKeys.id, orders.createdByApiKeyId))
-    .leftJoin(keyCreators, eq(keyCreators.id, apiKeys.createdByUserId))
+    .leftJoin(keyCreators, and(eq(keyCreators.id, apiKeys.createdByUserId), keyCreatorStillThere))
     .where(eq(orders.id, orderId));
   return row ?? null;
 }

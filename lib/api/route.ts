@@ -56,7 +56,7 @@ export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z
 /** The request's JSON object body, read up to the API's size limit. */
 export async function readJsonBody(req: Request): Promise<{ value: Record<string, unknown>; raw: Buffer }> {
   const type = req.headers.get('content-type') ?? '';
-  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw new ApiProblem('UNSUPPORTED_MEDIA_TYPE');
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) throw new ApiProblem('UNSUPPORTED_MEDIA_TYPE');
   const raw = await readBoundedBody(req, bodyLimits.other);
   let value: unknown;
   try {

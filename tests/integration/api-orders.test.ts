@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
+import { createApiKey } from '@/db/queries/api-keys';
+import { listOutboxMessages } from '@/db/queries/outbox';
 import { askPartner, claimOrder, completeRights } from '@/db/queries/support';
-import { orderEvents, orders } from '@/db/schema';
+import { jobHandlers } from '@/lib/jobs/handlers';
+import { memberships, orderEvents, orders } from '@/db/schema';
 import { GET as listOrders, POST as placeOrder } from '@/app/api/v1/orders/route';
 import { GET as getOrder } from '@/app/api/v1/orders/[orderId]/route';
 import { POST as cancelOrder } from '@/app/api/v1/orders/[orderId]/cancel/route';
@@ -53,6 +56,27 @@ describe('placing an order', () => {
       expect(stored).toMatchObject({ organisationId: organisation.id, createdByApiKeyId: apiKey.id, createdByUserId: null, recipientPhone: '+358401234567' });
     }
     expect(await ordersOf(organisation.id)).toBe(4);
+  });
+});
+
+describe("an API order's emails", () => {
+  it("go to the key's creator while they are in the organisation, and to nobody once they have left or when support made the key", async () => {
+    const { key, admin, user } = await partnerWithKey();
+    const placed = await place(key);
+    await jobHandlers.orderEmail({ orderId: placed.id, kind: 'received' });
+    expect(await listOutboxMessages({ limit: 10, recipient: admin.email })).toEqual([expect.objectContaining({ subject: `Order ${placed.number} received: Channel account` })]);
+
+    await db.delete(memberships).where(eq(memberships.userId, user.id));
+    const afterLeaving = await place(key);
+    await jobHandlers.orderEmail({ orderId: afterLeaving.id, kind: 'received' });
+    expect(await listOutboxMessages({ limit: 10, recipient: admin.email })).toHaveLength(1);
+
+    const supportAdmin = await actorOf((await data.createPerson('support_admin')).user.id);
+    const partner = await data.createPerson('partner_admin', 'ecr_integrator');
+    const { key: supportMade } = await createApiKey(supportAdmin, { organisationId: partner.organisation.id, name: 'Made by support', scopes: ['order'] });
+    const bySupportKey = await place(supportMade);
+    await jobHandlers.orderEmail({ orderId: bySupportKey.id, kind: 'received' });
+    expect(await listOutboxMessages({ limit: 10, recipient: supportAdmin.email })).toEqual([]);
   });
 });
 
