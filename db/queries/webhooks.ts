@@ -326,16 +326,22 @@ export type WebhookDeliveryLogItem = NonNullable<Awaited<ReturnType<typeof getWe
 // Delivery, for the job (lib/webhooks/deliver.ts)
 // ---------------------------------------------------------------------------------------------
 
+export interface DeliveryJob {
+  eventId: string;
+  endpointId: string;
+}
+
 /**
- * What one delivery job needs: the event's body and the endpoint's URL and signing secrets (the
- * previous one only while it is still valid), or null when the endpoint is gone, disabled or not
- * the event's organisation's.
+ * What delivery jobs need, in one read: each event's body and its endpoint's URL and signing
+ * secrets (the previous one only while it is still valid). A job whose endpoint is gone,
+ * disabled or not the event's organisation's has no entry (undefined at its place).
  *
  * Note: jobs act for the system, so this reads by ids alone; only the delivery job calls it,
  * with ids it queued itself, and it still requires the event and the endpoint to share an organisation.
  */
-export async function unsafeGetDeliveryTarget(eventId: string, endpointId: string, now = new Date()) {
-  const [row] = await db
+export async function unsafeGetDeliveryTargets(jobs: DeliveryJob[], now = new Date()) {
+  if (!jobs.length) return [];
+  const rows = await db
     .select({
       eventId: webhookEvents.id,
       payload: webhookEvents.payload,
@@ -344,18 +350,32 @@ export async function unsafeGetDeliveryTarget(eventId: string, endpointId: strin
       secretSealed: webhookEndpoints.secretSealed,
       previousSecretSealed: webhookEndpoints.previousSecretSealed,
       previousSecretUntil: webhookEndpoints.previousSecretUntil,
-      disabledAt: webhookEndpoints.disabledAt,
     })
     .from(webhookEvents)
     .innerJoin(webhookEndpoints, eq(webhookEndpoints.organisationId, webhookEvents.organisationId))
-    .where(and(eq(webhookEvents.id, eventId), eq(webhookEndpoints.id, endpointId)));
-  if (!row || row.disabledAt) return null;
+    .where(
+      and(
+        inArray(webhookEvents.id, [...new Set(jobs.map((job) => job.eventId))]),
+        inArray(webhookEndpoints.id, [...new Set(jobs.map((job) => job.endpointId))]),
+        isNull(webhookEndpoints.disabledAt),
+      ),
+    );
   const keyring = getEnv().CREDENTIALS_ENCRYPTION_KEYS;
-  const secrets = [openWebhookSecret(row.secretSealed, row.endpointId, keyring)];
-  if (row.previousSecretSealed && row.previousSecretUntil && row.previousSecretUntil > now) {
-    secrets.push(openWebhookSecret(row.previousSecretSealed, row.endpointId, keyring));
-  }
-  return { eventId: row.eventId, endpointId: row.endpointId, url: row.url, body: JSON.stringify(row.payload), secrets };
+  const secrets = new Map<string, string[]>();
+  const byPair = new Map(rows.map((row) => [`${row.eventId}/${row.endpointId}`, row]));
+  return jobs.map((job) => {
+    const row = byPair.get(`${job.eventId}/${job.endpointId}`);
+    if (!row) return undefined;
+    let signing = secrets.get(row.endpointId);
+    if (!signing) {
+      signing = [openWebhookSecret(row.secretSealed, row.endpointId, keyring)];
+      if (row.previousSecretSealed && row.previousSecretUntil && row.previousSecretUntil > now) {
+        signing.push(openWebhookSecret(row.previousSecretSealed, row.endpointId, keyring));
+      }
+      secrets.set(row.endpointId, signing);
+    }
+    return { eventId: row.eventId, endpointId: row.endpointId, url: row.url, body: JSON.stringify(row.payload), secrets: signing };
+  });
 }
 
 export interface AttemptOutcome {
@@ -366,40 +386,73 @@ export interface AttemptOutcome {
 }
 
 /**
- * Logs one attempt (numbered after the ones before it, "send again" included) and keeps the
- * endpoint's health: a success clears `failing_since`; a failure sets it if unset, and once it
- * is WEBHOOK_DISABLE_AFTER_MS old the endpoint is disabled and an email to its organisation's
- * admins is queued, all in one transaction. Returns whether this attempt disabled the endpoint.
+ * Logs attempts (each numbered after the ones before it for its event and endpoint, "send again"
+ * included) and keeps the endpoints' health, in one transaction: an endpoint with a success
+ * clears `failing_since`; one with only failures sets it if unset, and once it is
+ * WEBHOOK_DISABLE_AFTER_MS old the endpoint is disabled and an email to its organisation's
+ * admins is queued. Returns the endpoints this disabled.
+ *
+ * Note: successes take no lock on the endpoint row, so a busy endpoint's deliveries do not queue
+ * behind each other; only failing endpoints are locked, to disable each exactly once.
  */
-export async function unsafeRecordWebhookAttempt(eventId: string, endpointId: string, outcome: AttemptOutcome, now = new Date()) {
+export async function unsafeRecordWebhookAttempts(attempts: (DeliveryJob & { outcome: AttemptOutcome })[], now = new Date()) {
+  if (!attempts.length) return { disabled: [] as string[] };
   return inTransaction(async (tx, jobSql) => {
-    const [endpoint] = await tx
-      .select({ id: webhookEndpoints.id, failingSince: webhookEndpoints.failingSince, disabledAt: webhookEndpoints.disabledAt })
-      .from(webhookEndpoints)
-      .where(eq(webhookEndpoints.id, endpointId))
-      .for('update');
-    if (!endpoint) return { disabled: false };
-    await tx.insert(webhookDeliveries).values({
-      eventId,
-      endpointId,
-      attempt: sql`(select coalesce(max(${webhookDeliveries.attempt}), 0) + 1 from ${webhookDeliveries} where ${webhookDeliveries.eventId} = ${eventId} and ${webhookDeliveries.endpointId} = ${endpointId})`,
-      status: outcome.status,
-      responseCode: outcome.responseCode ?? null,
-      latencyMs: outcome.latencyMs ?? null,
-      error: outcome.error?.slice(0, 200) ?? null,
-    });
-    if (outcome.status === 'succeeded') {
-      if (endpoint.failingSince) await tx.update(webhookEndpoints).set({ failingSince: null }).where(eq(webhookEndpoints.id, endpointId));
-      return { disabled: false };
+    const endpointIds = [...new Set(attempts.map((attempt) => attempt.endpointId))];
+    const previous = await tx
+      .select({ eventId: webhookDeliveries.eventId, endpointId: webhookDeliveries.endpointId, attempt: sql<number>`max(${webhookDeliveries.attempt})::int` })
+      .from(webhookDeliveries)
+      .where(and(inArray(webhookDeliveries.eventId, [...new Set(attempts.map((attempt) => attempt.eventId))]), inArray(webhookDeliveries.endpointId, endpointIds)))
+      .groupBy(webhookDeliveries.eventId, webhookDeliveries.endpointId);
+    const numbers = new Map(previous.map((row) => [`${row.eventId}/${row.endpointId}`, row.attempt]));
+    // Endpoints deleted meanwhile take no log rows (their foreign key would refuse them).
+    const existing = new Set((await tx.select({ id: webhookEndpoints.id }).from(webhookEndpoints).where(inArray(webhookEndpoints.id, endpointIds))).map((row) => row.id));
+    const rows = attempts
+      .filter((attempt) => existing.has(attempt.endpointId))
+      .map(({ eventId, endpointId, outcome }) => {
+        const key = `${eventId}/${endpointId}`;
+        const attempt = (numbers.get(key) ?? 0) + 1;
+        numbers.set(key, attempt);
+        return {
+          eventId,
+          endpointId,
+          attempt,
+          status: outcome.status,
+          responseCode: outcome.responseCode ?? null,
+          latencyMs: outcome.latencyMs ?? null,
+          error: outcome.error?.slice(0, 200) ?? null,
+        };
+      });
+    if (rows.length) await tx.insert(webhookDeliveries).values(rows);
+    const healthy = new Set(rows.filter((row) => row.status === 'succeeded').map((row) => row.endpointId));
+    const failing = [...new Set(rows.filter((row) => row.status === 'failed').map((row) => row.endpointId))].filter((id) => !healthy.has(id));
+    if (healthy.size) {
+      await tx
+        .update(webhookEndpoints)
+        .set({ failingSince: null })
+        .where(and(inArray(webhookEndpoints.id, [...healthy]), sql`${webhookEndpoints.failingSince} is not null`));
     }
-    const failingSince = endpoint.failingSince ?? now;
-    const disable = !endpoint.disabledAt && now.getTime() - failingSince.getTime() >= WEBHOOK_DISABLE_AFTER_MS;
-    await tx
-      .update(webhookEndpoints)
-      .set(disable ? { failingSince, disabledAt: now, disabledReason: 'failing' } : { failingSince })
-      .where(eq(webhookEndpoints.id, endpointId));
-    if (disable) await enqueueJob('webhookDisabledEmail', { endpointId }, jobSql);
-    return { disabled: disable };
+    const disabled: string[] = [];
+    if (failing.length) {
+      const locked = await tx
+        .select({ id: webhookEndpoints.id, failingSince: webhookEndpoints.failingSince, disabledAt: webhookEndpoints.disabledAt })
+        .from(webhookEndpoints)
+        .where(inArray(webhookEndpoints.id, failing))
+        .orderBy(webhookEndpoints.id)
+        .for('update');
+      for (const endpoint of locked) {
+        const failingSince = endpoint.failingSince ?? now;
+        const disable = !endpoint.disabledAt && now.getTime() - failingSince.getTime() >= WEBHOOK_DISABLE_AFTER_MS;
+        if (!disable && endpoint.failingSince) continue;
+        await tx
+          .update(webhookEndpoints)
+          .set(disable ? { failingSince, disabledAt: now, disabledReason: 'failing' } : { failingSince })
+          .where(eq(webhookEndpoints.id, endpoint.id));
+        if (disable) disabled.push(endpoint.id);
+      }
+      await enqueueJobs('webhookDisabledEmail', disabled.map((endpointId) => ({ endpointId })), jobSql);
+    }
+    return { disabled };
   });
 }
 

@@ -14,7 +14,7 @@ import { reconcileDeliveries, sendCredentialsSms, sendCredentialsSmsBatch } from
 import { redactDelivery, sweepRedactions } from '@/lib/sms/redaction';
 import { unsafeGetDisabledEndpointNotice } from '@/db/queries/webhooks';
 import { webhookDisabledEmail } from '@/lib/email/templates/webhook-disabled';
-import { deliverWebhook } from '@/lib/webhooks/deliver';
+import { deliverWebhook, deliverWebhooks } from '@/lib/webhooks/deliver';
 import type { JobName, JobPayload, OrderEmailKind } from './definitions';
 
 /** What a kind of email adds from the order's timeline or credentials. */
@@ -112,5 +112,8 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
 export const batchHandlers: { [N in JobName]?: (payloads: JobPayload<N>[]) => Promise<PromiseSettledResult<void>[]> } = {
   async credentialsSms(payloads) {
     return sendCredentialsSmsBatch(payloads.map((payload) => payload.deliveryId));
+  },
+  async webhookDelivery(payloads) {
+    return deliverWebhooks(payloads);
   },
 };

@@ -2,7 +2,7 @@ import 'server-only';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { allowsPrivateWebhookTargets, unsafeGetDeliveryTarget, unsafeRecordWebhookAttempt, type AttemptOutcome } from '@/db/queries/webhooks';
+import { allowsPrivateWebhookTargets, unsafeGetDeliveryTargets, unsafeRecordWebhookAttempts, type AttemptOutcome, type DeliveryJob } from '@/db/queries/webhooks';
 import { checkWebhookUrl, type CheckedUrl } from './address';
 import { WEBHOOK_TIMEOUT_MS } from './events';
 import { signWebhook } from './secrets';
@@ -65,18 +65,41 @@ export function postWebhook(target: Extract<CheckedUrl, { ok: true }>, headers: 
 }
 
 /**
- * One delivery attempt of an event to an endpoint (the `webhook-delivery` job). Signs the stored
- * body with the endpoint's secrets (webhook-id: the event's id, the same on every attempt),
- * checks the URL again (SSRF), POSTs, and logs the attempt. Throws on failure so the queue retries.
- * An endpoint disabled or deleted meanwhile ends the job without an attempt.
+ * Delivery attempts of events to endpoints (a worker's batch of `webhook-delivery` jobs), side by
+ * side: one read of the events and endpoints, each body signed with its endpoint's secrets
+ * (webhook-id: the event's id, the same on every attempt), each URL checked again (SSRF) and
+ * POSTed, then one transaction logging every attempt. One outcome per job, in order: a failed
+ * attempt is a rejection, so the queue retries that job with backoff. A job whose endpoint was
+ * disabled or deleted meanwhile ends without an attempt.
  */
-export async function deliverWebhook(eventId: string, endpointId: string, { now = () => new Date() }: { now?: () => Date } = {}) {
-  const target = await unsafeGetDeliveryTarget(eventId, endpointId, now());
-  if (!target) return;
-  const checked = await checkWebhookUrl(target.url, { allowPrivate: allowsPrivateWebhookTargets() });
-  const outcome: AttemptOutcome = checked.ok
-    ? await postWebhook(checked, signWebhook({ id: target.eventId, timestamp: now(), body: target.body, secrets: target.secrets }), target.body)
-    : { status: 'failed', error: `refused: ${checked.reason}` };
-  await unsafeRecordWebhookAttempt(eventId, endpointId, outcome, now());
-  if (outcome.status !== 'succeeded') throw new WebhookAttemptError(outcome.error ?? 'failed');
+export async function deliverWebhooks(jobs: DeliveryJob[], { now = () => new Date() }: { now?: () => Date } = {}): Promise<PromiseSettledResult<void>[]> {
+  const targets = await unsafeGetDeliveryTargets(jobs, now());
+  const allowPrivate = allowsPrivateWebhookTargets();
+  const checks = new Map<string, Promise<CheckedUrl>>();
+  const outcomes = await Promise.all(
+    targets.map(async (target): Promise<AttemptOutcome | undefined> => {
+      if (!target) return undefined;
+      let check = checks.get(target.url);
+      if (!check) checks.set(target.url, (check = checkWebhookUrl(target.url, { allowPrivate })));
+      const checked = await check;
+      if (!checked.ok) return { status: 'failed', error: `refused: ${checked.reason}` };
+      return postWebhook(checked, signWebhook({ id: target.eventId, timestamp: now(), body: target.body, secrets: target.secrets }), target.body);
+    }),
+  );
+  await unsafeRecordWebhookAttempts(
+    jobs.flatMap((job, index) => {
+      const outcome = outcomes[index];
+      return outcome ? [{ ...job, outcome }] : [];
+    }),
+    now(),
+  );
+  return outcomes.map((outcome) =>
+    !outcome || outcome.status === 'succeeded' ? { status: 'fulfilled', value: undefined } : { status: 'rejected', reason: new WebhookAttemptError(outcome.error ?? 'failed') },
+  );
+}
+
+/** One delivery attempt (deliverWebhooks for one job): throws when it failed. */
+export async function deliverWebhook(eventId: string, endpointId: string, options: { now?: () => Date } = {}) {
+  const [outcome] = await deliverWebhooks([{ eventId, endpointId }], options);
+  if (outcome?.status === 'rejected') throw outcome.reason;
 }

@@ -202,6 +202,25 @@ describe('delivery', () => {
     expect(log!.endpoint.failingSince).toBeNull();
   });
 
+  it('delivers a worker\'s batch side by side, one outcome per job, each attempt numbered in the log', async () => {
+    const good = await withEndpoint(['order.submitted']);
+    const bad = await withEndpoint(['order.submitted']);
+    await db.update(webhookEndpoints).set({ url: 'http://127.0.0.1:9/closed' }).where(eq(webhookEndpoints.id, bad.endpoint.id));
+    await placeOrder(good.admin);
+    await placeOrder(bad.admin);
+    const jobs = [...(await queuedWebhookJobs(db, good.endpoint.id)), ...(await queuedWebhookJobs(db, bad.endpoint.id))].map((job) => job.data);
+    const { deliverWebhooks } = await import('@/lib/webhooks/deliver');
+    // The same job twice in a batch (a "send again" next to its original) is two attempts.
+    const outcomes = await deliverWebhooks([jobs[0]!, jobs[0]!, jobs[1]!, { eventId: randomUUID(), endpointId: good.endpoint.id }]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const goodLog = await getWebhookEndpointWithLog(good.admin, { organisationId: good.admin.organisationId, endpointId: good.endpoint.id });
+    expect(goodLog!.deliveries.map((delivery) => delivery.attempt).sort()).toEqual([1, 2]);
+    const badLog = await getWebhookEndpointWithLog(bad.admin, { organisationId: bad.admin.organisationId, endpointId: bad.endpoint.id });
+    expect(badLog!.deliveries).toMatchObject([{ attempt: 1, status: 'failed', responseCode: null }]);
+    expect(badLog!.deliveries[0]!.error).toMatch(/^connection error/);
+    expect(badLog!.endpoint.failingSince).not.toBeNull();
+  });
+
   it('queues the job with pg-boss retries and exponential backoff', async () => {
     const { admin, endpoint } = await withEndpoint(['order.submitted']);
     await placeOrder(admin);
