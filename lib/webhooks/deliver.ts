@@ -16,7 +16,7 @@ export class WebhookAttemptError extends Error {
 }
 
 // Kept-alive connections: a busy endpoint gets its events over a few sockets, not one handshake each.
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 32 }), https: new https.Agent({ keepAlive: true, maxSockets: 32 }) };
+const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
 
 /**
  * POSTs `body` to the checked URL, connecting to the checked address (not to whatever the name
