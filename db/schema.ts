@@ -451,7 +451,7 @@ export const webhookEvents = pgTable(
     orderEventId: uuid().references(() => orderEvents.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (table) => [index().on(table.organisationId, table.createdAt), index().on(table.orderEventId)],
+  (table) => [index().on(table.organisationId, table.createdAt), index().on(table.orderEventId), index().on(table.createdAt)],
 );
 export type WebhookEvent = typeof webhookEvents.$inferSelect;
 

@@ -54,4 +54,5 @@ CREATE INDEX "webhook_deliveries_endpoint_at_idx" ON "webhook_deliveries" USING 
 CREATE INDEX "webhook_endpoints_organisation_id_index" ON "webhook_endpoints" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "webhook_endpoints_created_by_user_id_index" ON "webhook_endpoints" USING btree ("created_by_user_id");--> statement-breakpoint
 CREATE INDEX "webhook_events_organisation_id_created_at_index" ON "webhook_events" USING btree ("organisation_id","created_at");--> statement-breakpoint
-CREATE INDEX "webhook_events_order_event_id_index" ON "webhook_events" USING btree ("order_event_id");
+CREATE INDEX "webhook_events_order_event_id_index" ON "webhook_events" USING btree ("order_event_id");--> statement-breakpoint
+CREATE INDEX "webhook_events_created_at_index" ON "webhook_events" USING btree ("created_at");

@@ -146,6 +146,8 @@ export interface EndpointInput {
  * new secret is in the result once: the table keeps it sealed. Written with its audit event.
  */
 export async function createWebhookEndpoint(actor: Actor, input: EndpointInput) {
+  // Note: the permission first, so nobody else can use the check to probe DNS or addresses.
+  if (!mayConfigureWebhooks(actor, input.organisationId)) throw new AppError('NOT_FOUND');
   const url = await assertAllowedUrl(input.url);
   return inTransaction(async (tx) => {
     const organisation = await webhookOrganisation(tx, actor, input.organisationId, { configure: true });
@@ -178,6 +180,7 @@ export async function createWebhookEndpoint(actor: Actor, input: EndpointInput) 
 
 /** Changes an endpoint's URL, description and events (the URL checked again). */
 export async function updateWebhookEndpoint(actor: Actor, input: EndpointInput & { endpointId: string }) {
+  if (!mayConfigureWebhooks(actor, input.organisationId)) throw new AppError('NOT_FOUND');
   const url = await assertAllowedUrl(input.url);
   return inTransaction(async (tx) => {
     const organisation = await webhookOrganisation(tx, actor, input.organisationId, { configure: true });
@@ -454,6 +457,22 @@ export async function unsafeRecordWebhookAttempts(attempts: (DeliveryJob & { out
     }
     return { disabled };
   });
+}
+
+/**
+ * Deletes outbox events created before `cutoff`, with their delivery log (cascade), in batches so
+ * one run never holds a long transaction. Returns how many events went.
+ */
+export async function deleteWebhookEventsBefore(cutoff: Date, batchSize = 5000) {
+  let deleted = 0;
+  for (;;) {
+    const rows = await db
+      .delete(webhookEvents)
+      .where(inArray(webhookEvents.id, db.select({ id: webhookEvents.id }).from(webhookEvents).where(lt(webhookEvents.createdAt, cutoff)).limit(batchSize)))
+      .returning({ id: webhookEvents.id });
+    deleted += rows.length;
+    if (rows.length < batchSize) return deleted;
+  }
 }
 
 /** For the email job: a disabled endpoint, its organisation, and the organisation's partner admins. */

@@ -378,6 +378,20 @@ describe('failing endpoints', () => {
   });
 });
 
+describe('retention', () => {
+  it('the housekeeping job deletes events older than 30 days with their delivery log, and keeps recent ones', async () => {
+    const { admin, endpoint } = await withEndpoint(['order.submitted']);
+    await placeOrder(admin);
+    await placeOrder(admin);
+    await runQueuedWebhookDeliveries(db, endpoint.id);
+    const [old, recent] = await eventsOf(admin.organisationId);
+    await db.update(webhookEvents).set({ createdAt: new Date(Date.now() - 31 * DAY) }).where(eq(webhookEvents.id, old!.id));
+    await jobHandlers.pruneHousekeeping({});
+    expect((await eventsOf(admin.organisationId)).map((event) => event.id)).toEqual([recent!.id]);
+    expect((await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id))).map((row) => row.eventId)).toEqual([recent!.id]);
+  });
+});
+
 describe('who may do what', () => {
   it('hides an organisation\'s endpoints and logs from another organisation, and lets support look and disable but not configure', async () => {
     const { admin, endpoint } = await withEndpoint(['order.submitted']);
@@ -388,6 +402,7 @@ describe('who may do what', () => {
     expect((await refusal(deleteWebhookEndpoint(stranger, ids))).code).toBe('NOT_FOUND');
     expect((await refusal(rotateWebhookSecret(stranger, ids))).code).toBe('NOT_FOUND');
     expect((await refusal(sendWebhookTestEvent(stranger, ids))).code).toBe('NOT_FOUND');
+    expect((await refusal(createWebhookEndpoint(stranger, { organisationId: admin.organisationId, url: 'https://127.0.0.1/x', description: '', eventTypes: ['order.submitted'] }))).code).toBe('NOT_FOUND');
     // Their own organisation id with our endpoint's id finds nothing either.
     expect((await refusal(deleteWebhookEndpoint(stranger, { organisationId: stranger.organisationId, endpointId: endpoint.id }))).code).toBe('NOT_FOUND');
 
