@@ -11,7 +11,7 @@ import { FormError } from '@/components/ui/form-error';
 import { TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
-import { webhookEventTypes } from '@/lib/webhooks/events';
+import { eventTypeKey, webhookEventTypes } from '@/lib/webhooks/events';
 
 type Action<T = null> = (previous: unknown, input: FormData) => Promise<ActionResult<T>>;
 export type CreatedEndpoint = { secret: string; endpointId: string; url: string };
@@ -19,9 +19,6 @@ export type RotatedSecret = { secret: string; previousSecretUntil: string };
 
 const loadCreateSchema = () => import('@/lib/validations/webhooks').then((module) => module.webhookEndpointSchema);
 const loadUpdateSchema = () => import('@/lib/validations/webhooks').then((module) => module.updateWebhookEndpointSchema);
-
-/** The catalogue key of an event type: next-intl keys cannot hold dots. */
-export const eventTypeKey = (type: string) => type.replace('.', '_') as 'order_submitted';
 
 /**
  * Adds an endpoint, or (with `endpoint`) changes one. A new endpoint's secret comes back from the
@@ -82,7 +79,7 @@ export function WebhookEndpointForm(props: {
           <p id={`${id}-events-hint`} className="text-sm text-slate-500">
             {t('eventsHint')}
           </p>
-          <div className="grid gap-2 sm:grid-cols-2">
+          <div className="grid gap-2">
             {webhookEventTypes.map((type, index) => (
               <label key={type} className="flex items-start gap-2 text-sm">
                 <input
@@ -96,7 +93,7 @@ export function WebhookEndpointForm(props: {
                 />
                 <span>
                   <span className="font-medium text-slate-900">{t(`eventTypes.${eventTypeKey(type)}`)}</span>{' '}
-                  <code className="text-xs break-all text-slate-500">{type}</code>
+                  <code className="block text-xs break-all text-slate-500">{type}</code>
                 </span>
               </label>
             ))}

@@ -26,6 +26,9 @@ export const WEBHOOK_TEST_EVENT = 'webhook.test';
 export const storedWebhookEventTypes = [...webhookEventTypes, WEBHOOK_TEST_EVENT] as const;
 export type StoredWebhookEventType = (typeof storedWebhookEventTypes)[number];
 
+/** The catalogue key of an event type (`webhooks.eventTypes.…`): next-intl keys cannot hold dots. */
+export const eventTypeKey = (type: string) => type.replace('.', '_') as 'order_submitted';
+
 /**
  * The webhook event a timeline row reports, if any. `sms_status` reports only final outcomes:
  * delivered, or failed/undelivered (Twilio's two words for a message that did not arrive).

@@ -7,7 +7,6 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import {
   ActionButton,
   DeleteWebhookEndpoint,
-  eventTypeKey,
   RotateWebhookSecret,
   ToggleWebhookEndpoint,
   WebhookEndpointForm,
@@ -21,6 +20,7 @@ import { getWebhookEndpointWithLog, type WebhookDeliveryLogItem } from '@/db/que
 import { requirePageActor } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
 import { mayConfigureWebhooks, mayOverseeWebhooks } from '@/lib/permissions';
+import { eventTypeKey } from '@/lib/webhooks/events';
 import { deleteEndpoint, rotateSecret, sendAgain, sendTestEvent, setEndpointEnabled, updateEndpoint } from '../actions';
 import { WebhookStatus } from '../status';
 
