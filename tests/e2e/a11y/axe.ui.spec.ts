@@ -197,6 +197,14 @@ const pages: PageCheck[] = [
     roles: [...partnerAdmins, 'supportAdmin'],
     states: [submitEmpty('Send invitation')],
   },
+  {
+    route: '/organisations/[organisationId]/webhooks',
+    name: 'own organisation, webhooks',
+    path: (c) => `/organisations/${c.organisationId}/webhooks`,
+    roles: partnerAdmins,
+    states: [submitEmpty('Add endpoint')],
+  },
+  { route: '/organisations/[organisationId]/webhooks', name: "a partner's webhooks", path: (c) => `/organisations/${c.partnerOrganisationId}/webhooks`, roles: ['supportAdmin'] },
   { route: '/sub-channels', name: 'sub-channels', path: () => '/sub-channels', roles: subChannelRoles },
   { route: '/sub-channels/[orderId]', name: 'sub-channel', path: (c) => `/sub-channels/${c.subChannelId}`, roles: subChannelRoles },
   {
