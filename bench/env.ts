@@ -5,13 +5,17 @@
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const BENCH_PG = { dir: path.join(ROOT, '.data/bench-postgres'), port: 54340 };
+/** Shifts every bench port, as TEST_PORT_OFFSET does for the tests, so two checkouts can run side by side. */
+const PORT_OFFSET = Number(process.env.TEST_PORT_OFFSET ?? 0);
+export const BENCH_PG = { dir: path.join(ROOT, '.data/bench-postgres'), port: 54340 + PORT_OFFSET };
 /** A copy of the sources, built with the baseline route added (see app-build.ts). */
 export const BENCH_APP_DIR = path.join(ROOT, '.data/bench-app');
-export const BENCH_PORT = 3200;
+export const BENCH_PORT = 3200 + PORT_OFFSET;
 export const BENCH_URL = `http://127.0.0.1:${BENCH_PORT}`;
-export const TWILIO_DOUBLE_PORT = 4020;
+export const TWILIO_DOUBLE_PORT = 4020 + PORT_OFFSET;
 export const TWILIO_DOUBLE_URL = `http://127.0.0.1:${TWILIO_DOUBLE_PORT}`;
+/** The webhook fan-out's receiver (bench/webhooks.ts). */
+export const WEBHOOK_RECEIVER_PORT = 4030 + PORT_OFFSET;
 export const RESULTS_DIR = path.join(ROOT, 'bench/results');
 export const SERVER_LOG = path.join(ROOT, '.data/bench-server.log');
 export const WORKER_LOG = path.join(ROOT, '.data/bench-worker.log');

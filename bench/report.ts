@@ -5,6 +5,7 @@ import type { RouteWeight } from './client-weight';
 import { RESULTS_DIR } from './env';
 import type { Measurement } from './http';
 import type { SmsResult } from './sms';
+import type { WebhookResult } from './webhooks';
 
 export interface BenchResults {
   startedAt: string;
@@ -16,6 +17,7 @@ export interface BenchResults {
   clientWeightCheck: { route: string; onlyInHtml: string[]; onlyInManifest: string[] }[];
   plans: { label: string; executionMs: number; seqScans: string[]; sql: string }[];
   sms: SmsResult[];
+  webhooks?: WebhookResult[];
   notes: string[];
 }
 
@@ -72,6 +74,19 @@ export function smsTable(results: BenchResults) {
   return lines.join('\n');
 }
 
+export function webhooksTable(results: BenchResults) {
+  const lines = [
+    '| events | worker processes | receiver latency | events/s (first→last) | events/s (from worker start) | peak in 1 s | received | duplicated | lost | bad signatures | queueing (appendOrderEvents) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const run of results.webhooks ?? []) {
+    lines.push(
+      `| ${run.count.toLocaleString('en')}${run.timedOut ? ' (timed out)' : ''} | ${run.processes} | ${run.latencyMs} ms | ${run.eventsPerSecond} | ${run.eventsPerSecondFromStart} | ${run.peakPerSecond} | ${run.received.toLocaleString('en')} | ${run.duplicates} | ${run.losses} | ${run.badSignatures} | ${run.queueSeconds} s |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 export function plansTable(results: BenchResults) {
   const lines = ['| query | execution | sequential scans |', '|---|---:|---|'];
   for (const plan of results.plans) {
@@ -108,6 +123,10 @@ export function markdown(results: BenchResults) {
     '## Password SMS dispatch',
     '',
     smsTable(results),
+    '',
+    '## Webhook fan-out',
+    '',
+    webhooksTable(results),
     '',
     '## Query plans (EXPLAIN ANALYZE at full size; full plans in plans-latest.txt)',
     '',

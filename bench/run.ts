@@ -9,10 +9,13 @@
  *   weight    first-load JavaScript per route, gzipped, from the build's manifests;
  *   plans     EXPLAIN (ANALYZE, BUFFERS) of the pages' queries;
  *   sms       password SMS through the real worker to the Twilio double (:4020), rate limit off and on.
+ *   webhooks  order events fanned out as signed webhooks by the real worker to a local receiver
+ *             (:4030), counted by webhook-id. Alone (--only=webhooks) it needs no data set.
  * Results: a markdown table on stdout, and bench/results/{<time>.json, latest.json, latest.md, plans-*.txt}.
  *
- * Flags: --reload  --no-build  --only=http,weight,plans,sms  --duration=10  --connections=10,50
+ * Flags: --reload  --no-build  --only=http,weight,plans,sms,webhooks  --duration=10  --connections=10,50
  *        --sms-count=10000  --sms-rate=100  --sms-latency=50
+ *        --webhook-count=10000  --webhook-latency=20  --webhook-processes=1
  *        --sms-processes=1 (worker processes side by side)
  *        --profile-worker, --profile-server (V8 CPU profiles in .data/bench-profiles)
  *        --scenarios=baseline,floor,submit,apiSubmit,queue,queueFiltered,list,listDeep,detail (a subset)
@@ -30,19 +33,24 @@ const { values: flags } = parseArgs({
   options: {
     reload: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
-    only: { type: 'string', default: 'http,weight,plans,sms' },
+    only: { type: 'string', default: 'http,weight,plans,sms,webhooks' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10,50' },
     'sms-count': { type: 'string', default: '10000' },
     'sms-rate': { type: 'string', default: '100' },
     'sms-latency': { type: 'string', default: '50' },
     'sms-processes': { type: 'string', default: '1' },
+    'webhook-count': { type: 'string', default: '10000' },
+    'webhook-latency': { type: 'string', default: '20' },
+    'webhook-processes': { type: 'string', default: '1' },
     'profile-worker': { type: 'boolean', default: false },
     'profile-server': { type: 'boolean', default: false },
     scenarios: { type: 'string', default: '' },
   },
 });
 const parts = new Set(flags.only.split(','));
+/** The webhook fan-out makes its own orders: alone, it runs on whatever the bench database holds. */
+const needsDataset = [...parts].some((part) => part !== 'webhooks');
 const duration = Number(flags.duration);
 const connectionLevels = flags.connections.split(',').map(Number);
 
@@ -80,7 +88,7 @@ try {
   }
   let client = new pg.Client({ connectionString: cluster.url });
   await client.connect();
-  if (!reload && !(await datasetLoaded(client))) reload = true;
+  if (!reload && needsDataset && !(await datasetLoaded(client))) reload = true;
 
   if (reload) {
     await client.end();
@@ -97,7 +105,7 @@ try {
     await client.connect();
     log(`Loading ${DATASET.orders.toLocaleString('en')} orders over ${DATASET.organisations.toLocaleString('en')} organisations (a few minutes)…`);
     await loadDataset(client, log);
-  } else {
+  } else if (needsDataset) {
     log('Reusing the loaded data set (--reload loads it again); vacuuming what earlier runs changed');
     // Earlier runs updated tens of thousands of orders: vacuum now rather than let autovacuum
     // start in the middle of a measurement.
@@ -114,9 +122,9 @@ try {
 
   const dataset = await describeDataset(client);
   log(`Data: ${Object.entries(dataset).map(([key, value]) => `${key} ${value.toLocaleString('en')}`).join(', ')}`);
-  const people = await benchPeople(client);
-
-  const inputs = await benchInputs(client, people);
+  // Only the webhook fan-out runs without the data set's people, and it never reads these.
+  const people = needsDataset ? await benchPeople(client) : ({} as Awaited<ReturnType<typeof benchPeople>>);
+  const inputs = needsDataset ? await benchInputs(client, people) : ({} as Awaited<ReturnType<typeof benchInputs>>);
   const { writeResults, markdown } = await import('./report');
   type Results = Parameters<typeof markdown>[0];
   const results: Results = {
@@ -128,6 +136,7 @@ try {
     clientWeightCheck: [],
     plans: [],
     sms: [],
+    webhooks: [],
     notes: [],
   };
   let plansText = '(plans not run)';
@@ -225,6 +234,21 @@ try {
         results.sms.push(run);
         log(`  ${label}: ${run.messagesPerSecond} msg/s, ${run.duplicates} duplicates, ${run.losses} losses${run.timedOut ? ' (TIMED OUT)' : ''}`);
       }
+    }
+
+    if (parts.has('webhooks')) {
+      const { runWebhookFanOut } = await import('./webhooks');
+      await boss.purgeQueue('webhook-delivery');
+      log('Webhook fan-out');
+      const run = await runWebhookFanOut({
+        client,
+        count: Number(flags['webhook-count']),
+        latencyMs: Number(flags['webhook-latency']),
+        processes: Number(flags['webhook-processes']),
+        log,
+      });
+      results.webhooks!.push(run);
+      log(`  ${run.eventsPerSecond} events/s, ${run.received.toLocaleString('en')} received, ${run.duplicates} duplicated, ${run.losses} lost, ${run.badSignatures} bad signatures${run.timedOut ? ' (TIMED OUT)' : ''}`);
     }
   } catch (error) {
     // What was measured before the failure is still worth keeping.

@@ -22,6 +22,7 @@ import { locales } from '@/lib/i18n/config';
 import { roles } from '@/lib/permissions';
 import { apiKeyScopes } from '@/lib/api-key-scopes';
 import { smsStatuses } from '@/lib/sms/delivery-rules';
+import { storedWebhookEventTypes } from '@/lib/webhooks/events';
 
 const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -391,6 +392,99 @@ export const apiKeys = pgTable(
 export type ApiKey = typeof apiKeys.$inferSelect;
 
 // ---------------------------------------------------------------------------------------------
+// Outgoing webhooks (Standard Webhooks): endpoints, the event outbox, and every delivery attempt
+// ---------------------------------------------------------------------------------------------
+
+export const webhookEventType = pgEnum('webhook_event_type', storedWebhookEventTypes);
+export const webhookDisabledReasons = ['manual', 'failing'] as const;
+export type WebhookDisabledReason = (typeof webhookDisabledReasons)[number];
+export const webhookDisabledReason = pgEnum('webhook_disabled_reason', webhookDisabledReasons);
+export const webhookDeliveryStatuses = ['succeeded', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
+export const webhookDeliveryStatus = pgEnum('webhook_delivery_status', webhookDeliveryStatuses);
+
+/**
+ * A partner's HTTPS endpoint and the events it wants. Its signing secret (`whsec_…`) is kept
+ * sealed with the credentials keyring (lib/webhooks/secrets.ts), because signing needs it back;
+ * after a rotation the previous one keeps signing until `previousSecretUntil`.
+ */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    url: text().notNull(),
+    description: text().notNull().default(''),
+    eventTypes: webhookEventType().array().notNull(),
+    secretSealed: text().notNull(),
+    previousSecretSealed: text(),
+    previousSecretUntil: timestamp({ withTimezone: true }),
+    createdByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    disabledAt: timestamp({ withTimezone: true }),
+    disabledReason: webhookDisabledReason(),
+    /** The first failed attempt since the last success; null while the endpoint answers. */
+    failingSince: timestamp({ withTimezone: true }),
+  },
+  (table) => [index().on(table.organisationId), index().on(table.createdByUserId)],
+);
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+
+/**
+ * The outbox: an event, written in the transaction of the change it reports. Its id is the
+ * `webhook-id` header, the same on every attempt, so receivers can drop duplicates.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    type: webhookEventType().notNull(),
+    /** The exact body sent: { type, timestamp, data }. Never a secret (lib/webhooks/events.ts). */
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    /** The timeline row it reports, when it reports one. */
+    orderEventId: uuid().references(() => orderEvents.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (table) => [index().on(table.organisationId, table.createdAt), index().on(table.orderEventId), index().on(table.createdAt)],
+);
+export type WebhookEvent = typeof webhookEvents.$inferSelect;
+
+/** One attempt to deliver an event to an endpoint: the endpoint's delivery log. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    eventId: uuid()
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: 'cascade' }),
+    endpointId: uuid()
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    attempt: integer().notNull(),
+    status: webhookDeliveryStatus().notNull(),
+    responseCode: integer(),
+    latencyMs: integer(),
+    /** Why an attempt failed, in a few words (timeout, refused address, connection error); never the response body. */
+    error: text(),
+    at: timestamp({ withTimezone: true, precision: 3 })
+      .notNull()
+      .default(sql`clock_timestamp()`),
+  },
+  (table) => [
+    uniqueIndex().on(table.eventId, table.endpointId, table.attempt),
+    // The per-endpoint log, newest first.
+    index('webhook_deliveries_endpoint_at_idx').on(table.endpointId, table.at.desc(), table.id.desc()),
+  ],
+);
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
 // Audit trail of everything that is not an order (orders keep their own timeline)
 // ---------------------------------------------------------------------------------------------
 
@@ -411,6 +505,10 @@ export const auditActions = [
   'terminal.added',
   'api_key.created',
   'api_key.revoked',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.secret_rotated',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const auditAction = pgEnum('audit_action', auditActions);

@@ -4,7 +4,8 @@ import { upsertMember } from '@/db/queries/users';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { ecrProductResellers, ecrProducts, merchants, orderEvents, orders, terminals } from '@/db/schema';
+import { ecrProductResellers, ecrProducts, merchants, orders, terminals } from '@/db/schema';
+import { appendOrderEvents } from '@/db/queries/order-events';
 import { type OrganisationKind } from '@/lib/organisation-kinds';
 import { type Role } from '@/lib/permissions';
 
@@ -147,7 +148,7 @@ async function seedDemoSubChannel(tx: DbOrTx, organisationIds: Map<string, strin
     kind,
     at: new Date(submittedAt.getTime() + after),
   });
-  await tx.insert(orderEvents).values([event('submitted', orderer, 0), event('claimed', agent, day), event('account_created', agent, 2 * day), event('completed', null, 3 * day)]);
+  await appendOrderEvents(tx, [event('submitted', orderer, 0), event('claimed', agent, day), event('account_created', agent, 2 * day), event('completed', null, 3 * day)]);
   const demoMerchants = [
     { ...reseller, name: 'Kahvila Aurinko', businessId: '2605261-8', contactName: 'Aino Aurinko', contactEmail: 'aino@kahvila-aurinko.example', terminalIds: ['TID-20001', 'TID-20002'] },
     { organisationId: supplierId, userId: orderer, name: 'Kirjakauppa Sivu', businessId: '3015678-6', contactName: 'Sami Sivu', contactEmail: 'sami@sivu.example', terminalIds: ['TID-10001'] },

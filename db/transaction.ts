@@ -1,7 +1,7 @@
 import 'server-only';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PoolClient } from 'pg';
-import { pool, type Db } from '@/db';
+import { pool, type Db, type DbOrTx } from '@/db';
 import * as schema from './schema';
 
 /** pg-boss's interface for running its SQL inside someone else's transaction. */
@@ -27,4 +27,15 @@ export async function inTransaction<T>(work: (tx: Db, sql: SqlExecutor) => Promi
   } finally {
     client.release();
   }
+}
+
+/**
+ * The pg-boss executor of a drizzle handle: the connection of its transaction (from
+ * inTransaction or db.transaction), or the pool for `db` itself (then each statement commits
+ * on its own, as the caller's own writes do). Lets a write path that is handed only `tx` enqueue
+ * jobs that commit or roll back with it.
+ */
+export function executorOf(tx: DbOrTx): SqlExecutor {
+  const client = (tx as unknown as { session: { client: { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } } }).session.client;
+  return { executeSql: (text, values) => client.query(text, values) };
 }

@@ -18,6 +18,10 @@ export const permissions = {
   'apiKeys:manage': ['partner_admin'],
   /** List, create and revoke any organisation's API keys (a leaked key can be stopped at once). */
   'apiKeys:manage-any': ['support_admin'],
+  /** Register, change, rotate, test and delete one's own organisation's webhook endpoints. */
+  'webhooks:manage': ['partner_admin'],
+  /** See any organisation's webhook endpoints and delivery logs, and disable or enable them (stop a runaway endpoint). */
+  'webhooks:manage-any': ['support_admin'],
   /** Work the support queue: read every organisation's orders and fulfil them. */
   'support:queue': ['support_agent', 'support_admin'],
   /** Read every organisation's profile. */
@@ -58,6 +62,19 @@ export function mayManageTeam(actor: { role: Role; organisationId: string }, org
 /** Whether someone may manage an organisation's API keys: a partner admin their own, a support admin any. */
 export function mayManageApiKeys(actor: { role: Role; organisationId: string }, organisationId: string) {
   return roleCan(actor.role, 'apiKeys:manage-any') || (roleCan(actor.role, 'apiKeys:manage') && actor.organisationId === organisationId);
+}
+
+/** Whether someone may see an organisation's webhooks and switch them off or on: a partner admin their own, a support admin any. */
+export function mayOverseeWebhooks(actor: { role: Role; organisationId: string }, organisationId: string) {
+  return roleCan(actor.role, 'webhooks:manage-any') || mayConfigureWebhooks(actor, organisationId);
+}
+
+/**
+ * Whether someone may register, change, test, rotate or delete an organisation's endpoints: its
+ * own partner admins only. Support sees the signing secrets of no one and sends nothing in a partner's name.
+ */
+export function mayConfigureWebhooks(actor: { role: Role; organisationId: string }, organisationId: string) {
+  return roleCan(actor.role, 'webhooks:manage') && actor.organisationId === organisationId;
 }
 
 /** Support roles belong to Poplapay; partner roles to every other kind. */

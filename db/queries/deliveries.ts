@@ -1,8 +1,9 @@
 import { and, eq, inArray, isNotNull, isNull, lt, sql, type SQLWrapper } from 'drizzle-orm';
 import { db, type DbOrTx } from '@/db';
+import { appendOrderEvents } from '@/db/queries/order-events';
 import { refreshDueAt, transition, transitionOrders, unsafeGetOrderForJob } from '@/db/queries/orders';
 import { rewriteOutboxBodies } from '@/db/queries/outbox';
-import { credentials, orderEvents, orders, smsDeliveries } from '@/db/schema';
+import { credentials, orders, smsDeliveries } from '@/db/schema';
 import { inTransaction, type SqlExecutor } from '@/db/transaction';
 import { enqueueJob } from '@/lib/jobs/boss';
 import { deliveryTransitions, supportTransitions } from '@/lib/orders/transitions';
@@ -78,7 +79,7 @@ export async function unsafeMarkPendingAgain(deliveryId: string) {
 type EventOrder = { orderId: string; organisationId: string };
 
 async function addEvent(tx: DbOrTx, order: EventOrder, kind: 'sms_attempt' | 'sms_status' | 'password_erased', data: Record<string, unknown>) {
-  await tx.insert(orderEvents).values({ orderId: order.orderId, organisationId: order.organisationId, kind, data });
+  await appendOrderEvents(tx, [{ orderId: order.orderId, organisationId: order.organisationId, kind, data }]);
 }
 
 /**
@@ -131,7 +132,8 @@ export async function unsafeRecordAccepted(messages: AcceptedMessage[]) {
         sql`jsonb_to_recordset(${JSON.stringify(recorded.map(({ delivery, sid, status, flag }) => ({ id: delivery.id, sid, status, flag })))}::jsonb)
           AS recorded(id uuid, sid text, status sms_status, flag text)`,
       );
-    await tx.insert(orderEvents).values(
+    await appendOrderEvents(
+      tx,
       recorded.map(({ delivery, organisationId, flag }) => ({
         orderId: delivery.orderId,
         organisationId,

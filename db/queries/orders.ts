@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type DbOrTx } from '@/db';
 import { containsPattern } from '@/db/like';
+import { appendOrderEvents } from '@/db/queries/order-events';
 import { getDeadlineSetting } from '@/db/queries/settings';
 import { doneBy, isApiKeyActor, type Actor, type OrganisationActor } from '@/db/queries/users';
 import { apiKeys, ecrProducts, memberships, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
@@ -78,13 +79,15 @@ export async function createOrder(actor: OrganisationActor, input: OrderInput, {
       if (requestHash !== undefined && existing.requestHash !== requestHash) throw new AppError('CONFLICT', 'IDEMPOTENCY_KEY_REUSED');
       return { id: existing.id, number: existing.number, created: false };
     }
-    await tx.insert(orderEvents).values({
-      orderId: created.id,
-      organisationId: actor.organisationId,
-      ...doneBy(actor),
-      kind: 'submitted',
-      at: submittedAt,
-    });
+    await appendOrderEvents(tx, [
+      {
+        orderId: created.id,
+        organisationId: actor.organisationId,
+        ...doneBy(actor),
+        kind: 'submitted',
+        at: submittedAt,
+      },
+    ]);
     await enqueueJob('orderEmail', { orderId: created.id, kind: 'received' }, jobSql);
     return { ...created, created: true };
   });
@@ -285,7 +288,8 @@ export async function transitionOrders(tx: DbOrTx, actor: OrganisationActor | nu
     );
   }
   if (moved.length) {
-    await tx.insert(orderEvents).values(
+    await appendOrderEvents(
+      tx,
       moved.map((order) => ({ orderId: order.id, organisationId: order.organisationId, ...doneBy(actor), kind: change.kind, data: change.data ?? {} })),
     );
   }

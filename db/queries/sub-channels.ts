@@ -2,10 +2,12 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import { db, type DbOrTx } from '@/db';
 import { recordAudit } from '@/db/queries/audit';
 import { doneBy, type OrganisationActor } from '@/db/queries/users';
+import { recordWebhookEvents, type OutboxEvent } from '@/db/queries/webhooks';
 import { ecrProductResellers, ecrProducts, merchants, orders, organisations, terminals } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { roleCan } from '@/lib/permissions';
 import type { AddMerchantInput } from '@/lib/validations/merchants';
+import { merchantAddedPayload } from '@/lib/webhooks/events';
 
 /*
  * Sub-channels (the seed's option 3a). A sub-channel account exists once its `sub_channel` order
@@ -203,6 +205,14 @@ export async function addMerchant(actor: OrganisationActor, input: AddMerchantIn
       subjectId: merchant!.id,
       data: { subChannelOrder: subChannel.number, name: input.name, businessId: input.businessId, terminalIds: input.terminalIds },
     });
+    // merchant.added goes to the organisation that added it and, when a reseller added it under a
+    // 3a entry, to the ECR supplier, which sees its resellers' merchants (merchantsVisibleTo).
+    const body = merchantAddedPayload(
+      { merchantId: merchant!.id, subChannelOrderId: subChannel.id, subChannelOrderNumber: subChannel.number, name: input.name, businessId: input.businessId, terminalIds: input.terminalIds },
+      new Date(),
+    ) as OutboxEvent['body'];
+    const told = new Set([actor.organisationId, ...(subChannel.supplierSeesMerchants ? [subChannel.organisationId] : [])]);
+    await recordWebhookEvents(tx, [...told].map((organisationId) => ({ organisationId, body })));
     return merchant!.id;
   });
 }

@@ -60,3 +60,16 @@ export async function enqueueJob<N extends JobName>(name: N, payload: JobPayload
     ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
   });
 }
+
+/**
+ * Enqueues many jobs of one queue in one statement (pg-boss's insert), with the queue's retry
+ * policy; with `sql` they commit or roll back with the caller's writes.
+ */
+export async function enqueueJobs<N extends JobName>(name: N, payloads: JobPayload<N>[], sql?: SqlExecutor) {
+  if (!payloads.length) return;
+  const definition = jobDefinitions[name];
+  await getBoss().insert(
+    payloads.map((payload) => ({ name: definition.name, data: definition.payload.parse(payload) })),
+    sql ? { db: sql } : {},
+  );
+}

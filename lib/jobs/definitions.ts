@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WEBHOOK_RETRY } from '@/lib/webhooks/events';
 
 /**
  * Every background job: a queue name, its payload schema and its retry policy. Handlers live
@@ -57,6 +58,22 @@ export const jobDefinitions = {
     name: 'reconcile-sms',
     payload: z.object({}),
     options: { retryLimit: 0 },
+  },
+  /**
+   * POSTs one webhook event to one endpoint (lib/webhooks/deliver.ts); each attempt is logged.
+   * pg-boss's own retries with exponential backoff (WEBHOOK_RETRY: 13 attempts over about a day).
+   * An attempt takes at most 10 s, so a job whose worker died is handed out again after 60 s.
+   */
+  webhookDelivery: {
+    name: 'webhook-delivery',
+    payload: z.object({ eventId: z.uuid(), endpointId: z.uuid() }),
+    options: { ...WEBHOOK_RETRY, expireInSeconds: 60 },
+  },
+  /** Emails an organisation's partner admins that an endpoint was disabled after failing for 3 days. */
+  webhookDisabledEmail: {
+    name: 'webhook-disabled-email',
+    payload: z.object({ endpointId: z.uuid() }),
+    options: { retryLimit: 10, retryDelay: 30, retryBackoff: true },
   },
   /** Every hour: deletes ended rate-limit buckets and old outbox messages (lib/housekeeping.ts). */
   pruneHousekeeping: { name: 'prune-housekeeping', payload: z.object({}), options: { retryLimit: 0 } },

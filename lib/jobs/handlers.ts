@@ -12,6 +12,9 @@ import type { Locale } from '@/lib/i18n/config';
 import { pruneExpiredRows } from '@/lib/housekeeping';
 import { reconcileDeliveries, sendCredentialsSms, sendCredentialsSmsBatch } from '@/lib/sms/credentials-sms';
 import { redactDelivery, sweepRedactions } from '@/lib/sms/redaction';
+import { unsafeGetDisabledEndpointNotice } from '@/db/queries/webhooks';
+import { webhookDisabledEmail } from '@/lib/email/templates/webhook-disabled';
+import { deliverWebhook, deliverWebhooks } from '@/lib/webhooks/deliver';
 import type { JobName, JobPayload, OrderEmailKind } from './definitions';
 
 /** What a kind of email adds from the order's timeline or credentials. */
@@ -83,6 +86,23 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
   async pruneHousekeeping() {
     await pruneExpiredRows();
   },
+  async webhookDelivery({ eventId, endpointId }) {
+    await deliverWebhook(eventId, endpointId);
+  },
+  async webhookDisabledEmail({ endpointId }) {
+    const notice = await unsafeGetDisabledEndpointNotice(endpointId);
+    if (!notice) return; // enabled again (or deleted) before the email went: nothing to say
+    const { endpoint } = notice;
+    const link = `${getEnv().NEXTAUTH_URL}/organisations/${endpoint.organisationId}/webhooks/${endpoint.id}`;
+    for (const admin of notice.admins) {
+      await sendEmail({
+        to: admin.email,
+        ...webhookDisabledEmail({ url: endpoint.url, organisationName: endpoint.organisationName, failingSince: endpoint.failingSince ?? endpoint.disabledAt, link, locale: admin.locale }),
+        // One email per admin per disabling, however often the job runs.
+        idempotencyKey: `webhook-disabled/${endpoint.id}/${endpoint.disabledAt.toISOString()}/${admin.userId}`,
+      });
+    }
+  },
 };
 
 /**
@@ -92,5 +112,8 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
 export const batchHandlers: { [N in JobName]?: (payloads: JobPayload<N>[]) => Promise<PromiseSettledResult<void>[]> } = {
   async credentialsSms(payloads) {
     return sendCredentialsSmsBatch(payloads.map((payload) => payload.deliveryId));
+  },
+  async webhookDelivery(payloads) {
+    return deliverWebhooks(payloads);
   },
 };

@@ -8,6 +8,9 @@ import { batchHandlers, jobHandlers } from './handlers';
 /** Password SMS: workers per process, and the most jobs one of them fetches at a time. */
 const SMS_WORKERS = 6;
 const SMS_BATCH = 100;
+/** Webhook deliveries: workers per process and jobs per fetch (each job one POST, side by side). */
+const WEBHOOK_WORKERS = 4;
+const WEBHOOK_BATCH = 100;
 /** With a rate limit, no more jobs in hand than the limit lets out in this many seconds. */
 const SMS_SECONDS_AHEAD = 2;
 
@@ -24,6 +27,9 @@ const SMS_SECONDS_AHEAD = 2;
  * instead of being booked minutes ahead.
  */
 export function queueConcurrency(name: JobName, ratePerSecond: number) {
+  // Webhooks: up to 4 × 100 POSTs in flight per process, each bounded by its 10 s timeout; a
+  // batch costs three statements however big it is (deliverWebhooks).
+  if (name === 'webhookDelivery') return { workers: WEBHOOK_WORKERS, batchSize: WEBHOOK_BATCH, pollingIntervalSeconds: 0.5 };
   if (name !== 'credentialsSms') return { workers: 1, batchSize: 1, pollingIntervalSeconds: 1 };
   const batchSize = ratePerSecond > 0 ? Math.min(SMS_BATCH, Math.max(1, Math.ceil((ratePerSecond * SMS_SECONDS_AHEAD) / SMS_WORKERS))) : SMS_BATCH;
   return { workers: SMS_WORKERS, batchSize, pollingIntervalSeconds: 0.5 };

@@ -466,3 +466,19 @@ describe('the merchant schemas', () => {
     expect(addMerchantSchema.parse({ ...valid, country: 'se', businessId: '556677-8899' })).toMatchObject({ country: 'SE', businessId: '556677-8899' });
   });
 });
+
+describe('merchant.added webhooks', () => {
+  it('tell the organisation that added the merchant and the 3a supplier, in the same transaction, without the contact person', async () => {
+    const { createWebhookEndpoint } = await import('@/db/queries/webhooks');
+    const { webhookEvents } = await import('@/db/schema');
+    const w = await world();
+    const endpointOf = (actor: Actor) =>
+      createWebhookEndpoint(actor, { organisationId: actor.organisationId, url: 'http://127.0.0.1:9/hooks', description: '', eventTypes: ['merchant.added'] });
+    await Promise.all([endpointOf(w.s), endpointOf(w.r1), endpointOf(w.r2)]);
+    const merchantId = await add(w.r1, w.order.id, { terminalIds: `TID-${unique()}` });
+    const events = await db.select().from(webhookEvents).where(sql`${webhookEvents.payload}->'data'->>'merchantId' = ${merchantId}`);
+    expect(events.map((event) => event.organisationId).sort()).toEqual([w.s.organisationId, w.r1.organisationId].sort());
+    expect(events[0]!.payload).toMatchObject({ type: 'merchant.added', data: { subChannelOrderId: w.order.id, name: 'Kahvila Aurinko', businessId: '2605261-8' } });
+    expect(JSON.stringify(events)).not.toMatch(/Aino|401234567/);
+  });
+});

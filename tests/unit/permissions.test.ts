@@ -8,6 +8,8 @@ const expected: Record<Permission, Role[]> = {
   'team:manage': ['partner_admin'],
   'apiKeys:manage': ['partner_admin'],
   'apiKeys:manage-any': ['support_admin'],
+  'webhooks:manage': ['partner_admin'],
+  'webhooks:manage-any': ['support_admin'],
   'support:queue': ['support_agent', 'support_admin'],
   'organisations:read-any': ['support_agent', 'support_admin'],
   'admin:manage': ['support_admin'],

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import { ecrProducts } from '@/db/schema';
+import { ecrProducts, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
 import { accountTypes } from '@/lib/orders/model';
 import { expect, test } from '../fixtures';
 import {
@@ -49,6 +49,25 @@ interface Context {
   partnerOrganisationId: string;
   catalogueEntryId: string;
   invitation: { valid: string; expired: string };
+  /** An endpoint of the partner's organisation (a partner admin's own, or the one support looks at), with a delivery log. */
+  webhookEndpointId?: string;
+}
+
+/** An endpoint with a delivered and a failed attempt in its log, written directly (the page never opens the secret). */
+async function seedWebhookEndpoint(data: Data, organisationId: string) {
+  const [endpoint] = await data.db
+    .insert(webhookEndpoints)
+    .values({ organisationId, url: 'https://hooks.example.com/cloudpos', description: 'ERP', eventTypes: ['order.submitted', 'order.completed'], secretSealed: 'not.a.real.secret', failingSince: new Date() })
+    .returning({ id: webhookEndpoints.id });
+  const [event] = await data.db
+    .insert(webhookEvents)
+    .values({ organisationId, type: 'order.submitted', payload: { type: 'order.submitted', timestamp: new Date().toISOString(), data: {} } })
+    .returning({ id: webhookEvents.id });
+  await data.db.insert(webhookDeliveries).values([
+    { eventId: event!.id, endpointId: endpoint!.id, attempt: 1, status: 'failed', responseCode: 500, latencyMs: 120, error: 'HTTP 500' },
+    { eventId: event!.id, endpointId: endpoint!.id, attempt: 2, status: 'succeeded', responseCode: 200, latencyMs: 45 },
+  ]);
+  return endpoint!.id;
 }
 
 /**
@@ -197,6 +216,27 @@ const pages: PageCheck[] = [
     roles: [...partnerAdmins, 'supportAdmin'],
     states: [submitEmpty('Send invitation')],
   },
+  {
+    route: '/organisations/[organisationId]/webhooks',
+    name: 'own organisation, webhooks',
+    path: (c) => `/organisations/${c.organisationId}/webhooks`,
+    roles: partnerAdmins,
+    states: [submitEmpty('Add endpoint')],
+  },
+  { route: '/organisations/[organisationId]/webhooks', name: "a partner's webhooks", path: (c) => `/organisations/${c.partnerOrganisationId}/webhooks`, roles: ['supportAdmin'] },
+  {
+    route: '/organisations/[organisationId]/webhooks/[endpointId]',
+    name: 'own webhook endpoint and its log',
+    path: (c) => `/organisations/${c.organisationId}/webhooks/${c.webhookEndpointId}`,
+    roles: partnerAdmins,
+    states: [submitEmpty('Save changes')],
+  },
+  {
+    route: '/organisations/[organisationId]/webhooks/[endpointId]',
+    name: "a partner's webhook endpoint",
+    path: (c) => `/organisations/${c.partnerOrganisationId}/webhooks/${c.webhookEndpointId}`,
+    roles: ['supportAdmin'],
+  },
   { route: '/sub-channels', name: 'sub-channels', path: () => '/sub-channels', roles: subChannelRoles },
   { route: '/sub-channels/[orderId]', name: 'sub-channel', path: (c) => `/sub-channels/${c.subChannelId}`, roles: subChannelRoles },
   {
@@ -267,10 +307,12 @@ async function arrange(role: Role, data: Data, signInAs: (userId: string) => Pro
     // Support's order pages show a partner's orders, the in-progress ones assigned to this agent.
     const { user, organisation } = await data.createPerson('partner_admin', 'ecr_integrator');
     const orders = await createOrdersInEveryState(data, { organisationId: organisation.id, createdByUserId: user.id, assigneeUserId: person.userId });
-    return { ...shared, organisationId: person.organisationId, orders };
+    const webhookEndpointId = role === 'supportAdmin' ? await seedWebhookEndpoint(data, partnerOrganisationId) : undefined;
+    return { ...shared, organisationId: person.organisationId, orders, webhookEndpointId };
   }
   const orders = await createOrdersInEveryState(data, { organisationId: person.organisationId, createdByUserId: person.userId });
-  return { ...shared, organisationId: person.organisationId, orders };
+  const webhookEndpointId = partnerAdmins.includes(role) ? await seedWebhookEndpoint(data, person.organisationId) : undefined;
+  return { ...shared, organisationId: person.organisationId, orders, webhookEndpointId };
 }
 
 /** Axe at both widths on the page as it is now: a resize re-lays it out without reloading it. */

@@ -14,7 +14,9 @@ import { getOrganisationForActor } from '@/db/queries/organisations';
 import { INVITATION_DAYS, listPendingInvitations } from '@/db/queries/team';
 import { roles } from '@/lib/permissions';
 import { requirePageActor } from '@/lib/authz';
-import { mayManageApiKeys, mayManageTeam, roleFitsOrganisation } from '@/lib/permissions';
+import { mayManageApiKeys, mayManageTeam, mayOverseeWebhooks, roleFitsOrganisation } from '@/lib/permissions';
+import { listWebhookEndpoints } from '@/db/queries/webhooks';
+import Link from 'next/link';
 import { changeRole, createOrganisationApiKey, inviteMember, removeFromTeam, revokeOrganisationApiKey } from './actions';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
@@ -46,6 +48,8 @@ export default async function OrganisationPage({ params }: Props) {
   // Poplapay has no API keys: the API acts as a partner organisation.
   const managesKeys = organisation.kind !== 'poplapay' && mayManageApiKeys(actor, organisation.id);
   const keys = managesKeys ? await listApiKeys(actor, organisation.id) : [];
+  const overseesWebhooks = organisation.kind !== 'poplapay' && mayOverseeWebhooks(actor, organisation.id);
+  const endpoints = overseesWebhooks ? await listWebhookEndpoints(actor, organisation.id) : [];
   const dateTime = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   const details: [string, string | null][] = [
     [t('organisation.kind'), t(`organisationKinds.${organisation.kind}`)],
@@ -166,6 +170,18 @@ export default async function OrganisationPage({ params }: Props) {
                   </div>
                 )}
               </ActionOutcomeProvider>
+            </Card>
+          )}
+          {overseesWebhooks && (
+            <Card className="lg:col-span-3" data-testid="webhooks-card">
+              <h2 className="mb-1 text-lg font-semibold">{t('webhooks.title')}</h2>
+              <p className="mb-3 max-w-prose text-sm text-slate-600">{t('webhooks.intro')}</p>
+              <p className="flex flex-wrap items-center gap-3 text-sm">
+                <span className="text-slate-700">{t('webhooks.summary', { count: endpoints.length })}</span>
+                <Link href={`/organisations/${organisation.id}/webhooks`} className="font-medium text-teal-800 hover:underline">
+                  {t('webhooks.manage')}
+                </Link>
+              </p>
             </Card>
           )}
         </div>
