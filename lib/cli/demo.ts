@@ -6,13 +6,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { generateApiKey } from '@/lib/api-keys';
 
 ensureLocalEnvFile();
 await import('./load-env');
 const { getEnv, ConfigError } = await import('@/lib/env');
 const { logError } = await import('@/lib/log');
 const { prepareDatabase } = await import('@/db/runtime');
-const { seedDemoData, demoOrganisations } = await import('@/db/seed');
+const { seedDemoData, demoOrganisations, DEMO_API_KEY_OWNER } = await import('@/db/seed');
 
 let env;
 try {
@@ -30,7 +31,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const database = await prepareDatabase(env);
 const { db, pool } = await import('@/db');
-await seedDemoData(db);
+const demoApiKey = process.env.DEMO_API_KEY || undefined;
+await seedDemoData(db, { apiKey: demoApiKey });
 await pool.end();
 
 const port = new URL(env.NEXTAUTH_URL).port || '3000';
@@ -53,12 +55,20 @@ console.log(
     }`,
     ...people,
     '',
+    ...(demoApiKey
+      ? [
+          `API (reference: ${env.NEXTAUTH_URL}/developers/api): ${DEMO_API_KEY_OWNER.organisation} has a local demo key (DEMO_API_KEY in .env):`,
+          `    export CPOS_API_URL=${env.NEXTAUTH_URL}/api/v1 CPOS_API_KEY=${demoApiKey}`,
+          '    curl -H "Authorization: Bearer $CPOS_API_KEY" "$CPOS_API_URL/orders?limit=5"',
+          '',
+        ]
+      : []),
   ].join('\n'),
 );
 
 /**
- * Creates .env with fresh secrets (sign-in, password encryption), the local URL and the outbox
- * page (where the demo's sign-in links arrive), unless already set.
+ * Creates .env with fresh secrets (sign-in, password encryption, the demo's API key), the local
+ * URL and the outbox page (where the demo's sign-in links arrive), unless already set.
  */
 function ensureLocalEnvFile() {
   const existing = existsSync('.env') ? readFileSync('.env', 'utf8') : '';
@@ -67,6 +77,8 @@ function ensureLocalEnvFile() {
   if (!/^NEXTAUTH_URL=./m.test(existing)) lines.push('NEXTAUTH_URL=http://localhost:3000');
   if (!/^CREDENTIALS_ENCRYPTION_KEYS=./m.test(existing)) lines.push(`CREDENTIALS_ENCRYPTION_KEYS=local1:${randomBytes(32).toString('base64')}`);
   if (!/^DEV_OUTBOX=./m.test(existing)) lines.push('DEV_OUTBOX=true');
+  // The demo's API key (seeded for the demo's ECR supplier, printed at start); this .env's own.
+  if (!/^DEMO_API_KEY=/m.test(existing)) lines.push(`DEMO_API_KEY=${generateApiKey()}`);
   if (lines.length) {
     appendFileSync('.env', `${existing && !existing.endsWith('\n') ? '\n' : ''}# written by npm run demo\n${lines.join('\n')}\n`);
     console.log('Wrote local secrets to .env (git-ignored).');

@@ -52,6 +52,15 @@ export class OpenApiValidator {
     }));
   }
 
+  /** Every operation of the document, as "METHOD /template". */
+  operations() {
+    return Object.entries(this.document.paths).flatMap(([template, item]) =>
+      Object.keys(item)
+        .filter((method) => METHODS.includes(method))
+        .map((method) => `${method.toUpperCase()} ${template}`),
+    );
+  }
+
   /** `#/components/schemas/X` → the shared schema's $defs entry. */
   private rewriteRefs<T>(value: T): T {
     return JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', '"urn:openapi:components#/$defs/')) as T;
