@@ -38,7 +38,7 @@ export const problemAnchor = (code: ProblemCode) => problemType(code).split('#')
 
 /** The "Errors" section: every kind of problem, its status and what it means. */
 export function errorsMarkdown() {
-  const rows = problemCodes.map((code) => `| \`${problemAnchor(code).replace(/^problem-/, '')}\` | ${problemStatus(code)} | ${problemTitle(code)} |`);
+  const rows = [...problemCodes].sort((a, b) => problemStatus(a) - problemStatus(b)).map((code) => `| \`${problemAnchor(code).replace(/^problem-/, '')}\` | ${problemStatus(code)} | ${problemTitle(code)} |`);
   return [
     '## Errors',
     '',
@@ -151,7 +151,14 @@ function responsesOf(operation: ApiOperation): ZodOpenApiResponsesObject {
     responses[String(status) as '400'] = {
       description: codes.map((code) => `[${problemAnchor(code).replace(/^problem-/, '')}](${problemType(code)}): ${problemTitle(code)}`).join(' '),
       headers: z.object(headers),
-      content: { [PROBLEM_CONTENT_TYPE]: { schema: problem } },
+      content: {
+        [PROBLEM_CONTENT_TYPE]: {
+          schema: problem,
+          examples: Object.fromEntries(
+            codes.map((code) => [problemAnchor(code).replace(/^problem-/, ''), { summary: problemTitle(code), value: { type: problemType(code), title: problemTitle(code), status } }]),
+          ),
+        },
+      },
     };
   }
   return responses;

@@ -32,10 +32,32 @@ const startScript = `(async () => {
 })();
 `;
 
+/**
+ * The portal's touches on Swagger UI: its title block repeats the page's header, code samples
+ * scroll instead of wrapping, and on a phone the response tables stack instead of overflowing.
+ */
+const portalStyles = `.swagger-ui .information-container, .swagger-ui .scheme-container { display: none; }
+.swagger-ui .wrapper { padding: 0 12px; }
+.swagger-ui .renderedMarkdown pre { background: #0f172a; color: #e2e8f0; padding: 12px; border-radius: 6px; overflow-x: auto; white-space: pre; word-break: normal; }
+.swagger-ui .renderedMarkdown pre code { background: none; color: inherit; font-weight: 400; padding: 0; white-space: pre; word-break: normal; }
+.swagger-ui .opblock .opblock-summary-path { word-break: break-all; }
+.swagger-ui table.headers td, .swagger-ui .response-col_description { word-break: break-word; }
+@media (max-width: 640px) {
+  .swagger-ui table.responses-table, .swagger-ui table.responses-table > tbody, .swagger-ui table.responses-table tr.response, .swagger-ui table.responses-table tr.response > td { display: block; width: 100%; padding-left: 0; }
+  .swagger-ui table.responses-table > thead { display: none; }
+  .swagger-ui table.headers, .swagger-ui table.headers > tbody, .swagger-ui table.headers tr { display: block; width: 100%; }
+  .swagger-ui .responses-inner, .swagger-ui .opblock-description-wrapper, .swagger-ui .opblock-section-header, .swagger-ui .table-container { padding-left: 8px; padding-right: 8px; }
+  .swagger-ui table.headers td { display: block; padding: 2px 0; }
+  .swagger-ui table.headers thead { display: none; }
+  .swagger-ui .parameters-col_name { width: 35%; }
+}
+`;
+
 export const referenceAssets = {
   'swagger-ui.js': { file: 'swagger-ui-bundle.js', type: 'text/javascript; charset=utf-8' },
   'swagger-ui.css': { file: 'swagger-ui.css', type: 'text/css; charset=utf-8' },
   'start.js': { source: startScript, type: 'text/javascript; charset=utf-8' },
+  'portal.css': { source: portalStyles, type: 'text/css; charset=utf-8' },
 } as const satisfies Record<string, { file?: string; source?: string; type: string }>;
 export type ReferenceAsset = keyof typeof referenceAssets;
 

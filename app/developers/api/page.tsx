@@ -9,6 +9,8 @@ import { referenceAssetUrl, rendererVersion } from '@/lib/api/reference-assets';
 
 export const metadata: Metadata = { title: 'API reference' };
 
+const problemsByStatus = [...problemCodes].sort((a, b) => problemStatus(a) - problemStatus(b));
+
 /** `code` spans of the guide's text as <code>. */
 function withCode(text: string): ReactNode[] {
   return text.split(/`([^`]+)`/).map((part, index) => (index % 2 ? <code key={index} className="rounded bg-slate-100 px-1 font-mono text-[0.9em] break-words">{part}</code> : part));
@@ -28,6 +30,7 @@ export default async function ApiReferencePage() {
   return (
     <main id={MAIN_ID} tabIndex={-1} lang="en" className="mx-auto w-full max-w-6xl px-4 py-8 focus:outline-none sm:px-6">
       <link rel="stylesheet" href={referenceAssetUrl(version, 'swagger-ui.css')} precedence="default" />
+      <link rel="stylesheet" href={referenceAssetUrl(version, 'portal.css')} precedence="default" />
       <header className="flex flex-col gap-3 border-b border-slate-200 pb-6">
         <p className="text-sm font-medium text-teal-800">
           <Link href="/" className="underline-offset-2 hover:underline">
@@ -61,7 +64,7 @@ export default async function ApiReferencePage() {
         </h2>
         <p className="mb-4 max-w-3xl text-sm text-slate-700">{withCode(apiGuide.at(-1)!.text)}</p>
         <dl className="divide-y divide-slate-100 text-sm">
-          {problemCodes.map((code) => (
+          {problemsByStatus.map((code) => (
             <div key={code} id={problemAnchor(code)} className="flex scroll-mt-4 flex-col gap-1 py-2 target:bg-amber-50 sm:flex-row sm:gap-4">
               <dt className="flex shrink-0 items-baseline gap-2 sm:w-72">
                 <code className="font-mono font-medium">{problemAnchor(code).replace(/^problem-/, '')}</code>
