@@ -77,13 +77,17 @@ export default async function ApiReferencePage() {
       </section>
 
       <section aria-label="Operations" className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <div id="api-reference" data-spec={specUrl}>
-          <noscript>
-            <p className="p-4 text-sm">
-              The operations need JavaScript to show; the <a href={specUrl}>OpenAPI document</a> describes them all.
-            </p>
-          </noscript>
-        </div>
+        {/*
+         * Swagger UI owns this element's children: React never compares or replaces HTML it was
+         * given this way, so the renderer may fill it before or after hydration.
+         */}
+        <div
+          id="api-reference"
+          data-spec={specUrl}
+          dangerouslySetInnerHTML={{
+            __html: `<noscript><p class="p-4 text-sm">The operations need JavaScript to show; the <a href="${specUrl}">OpenAPI document</a> describes them all.</p></noscript>`,
+          }}
+        />
       </section>
       <script nonce={nonce} src={referenceAssetUrl(version, 'swagger-ui.js')} defer />
       <script nonce={nonce} src={referenceAssetUrl(version, 'start.js')} defer />
