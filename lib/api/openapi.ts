@@ -95,7 +95,7 @@ export function codeSamples(operation: ApiOperation) {
     `curl${operation.method === 'get' ? '' : ' -X POST'} "$${BASE_URL_VARIABLE}${path}"`,
     `  -H "Authorization: Bearer $${KEY_VARIABLE}"`,
     ...(operation.idempotencyKey ? ['  -H "Idempotency-Key: $(uuidgen)"'] : []),
-    ...(body !== undefined ? ['  -H "Content-Type: application/json"', `  -d ${shellQuote(JSON.stringify(body))}`] : []),
+    ...(body !== undefined ? ['  -H "Content-Type: application/json"', `  -d ${shellQuote(JSON.stringify(body, null, 2))}`] : []),
   ].join(' \\\n');
 
   const headers = [
