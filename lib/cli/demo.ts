@@ -8,6 +8,13 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { generateApiKey } from '@/lib/api-keys';
 
+/**
+ * How long the demo waits for the server to answer: a minute, asking twice a second. Declared
+ * before the top-level code that uses them: a const read before its line has run throws.
+ */
+const HEALTH_ATTEMPTS = 120;
+const HEALTH_INTERVAL_MS = 500;
+
 ensureLocalEnvFile();
 await import('./load-env');
 const { getEnv, ConfigError } = await import('@/lib/env');
@@ -84,10 +91,6 @@ function ensureLocalEnvFile() {
     console.log('Wrote local secrets to .env (git-ignored).');
   }
 }
-
-/** How long the demo waits for the server to answer: a minute, asking twice a second. */
-const HEALTH_ATTEMPTS = 120;
-const HEALTH_INTERVAL_MS = 500;
 
 async function waitForHealth(url: string) {
   for (let attempt = 0; attempt < HEALTH_ATTEMPTS; attempt++) {
