@@ -4,8 +4,9 @@ import { upsertMember } from '@/db/queries/users';
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { ecrProductResellers, ecrProducts, merchants, orders, terminals } from '@/db/schema';
+import { apiKeys, ecrProductResellers, ecrProducts, merchants, orders, terminals } from '@/db/schema';
 import { appendOrderEvents } from '@/db/queries/order-events';
+import { apiKeyPrefix, hashApiKey, looksLikeApiKey } from '@/lib/api-keys';
 import { type OrganisationKind } from '@/lib/organisation-kinds';
 import { type Role } from '@/lib/permissions';
 
@@ -76,7 +77,14 @@ export const demoCatalogue = [
 ];
 
 /** Writes the demo data; running it again changes nothing. */
-export async function seedDemoData(db: Db) {
+/** Whose key `npm run demo` prints, so the README's curl works at once. */
+export const DEMO_API_KEY_OWNER = { organisation: 'Retail Systems Nordic Oy', creator: 'elina.admin@retailsystems.example', name: 'Demo key (npm run demo)' };
+
+/**
+ * `apiKey`: a key for the demo's ECR supplier with `order` access (npm run demo keeps one in the
+ * git-ignored .env as DEMO_API_KEY and prints it); never given outside the local demo.
+ */
+export async function seedDemoData(db: Db, { apiKey }: { apiKey?: string } = {}) {
   await db.transaction(async (tx) => {
     const organisationIds = new Map<string, string>();
     const userIds = new Map<string, string>();
@@ -104,6 +112,21 @@ export async function seedDemoData(db: Db) {
         await tx.insert(ecrProductResellers).values({ ecrProductId: product!.id, organisationId: organisationIds.get(reseller)! }).onConflictDoNothing();
     }
     await seedDemoSubChannel(tx, organisationIds, userIds);
+    if (apiKey !== undefined) {
+      if (!looksLikeApiKey(apiKey)) throw new Error('DEMO_API_KEY is not an API key (cpos_live_ and 43 letters and digits)');
+      await tx
+        .insert(apiKeys)
+        .values({
+          organisationId: organisationIds.get(DEMO_API_KEY_OWNER.organisation)!,
+          name: DEMO_API_KEY_OWNER.name,
+          scopes: ['read', 'order'],
+          prefix: apiKeyPrefix(apiKey),
+          keyHash: hashApiKey(apiKey),
+          createdByUserId: userIds.get(DEMO_API_KEY_OWNER.creator)!,
+        })
+        // Revoked in an earlier demo: stays revoked, as a revoked key must.
+        .onConflictDoNothing({ target: apiKeys.keyHash });
+    }
   });
 }
 

@@ -47,6 +47,8 @@ const statuses: Record<Exclude<ProblemCode, ErrorCode>, number> = {
 };
 
 export const problemCodes = Object.keys(titles) as ProblemCode[];
+/** The sentence a problem of this kind carries as its `title`. */
+export const problemTitle = (code: ProblemCode) => titles[code];
 export const problemStatus = (code: ProblemCode) => (code in errorStatus ? errorStatus[code as ErrorCode] : statuses[code as keyof typeof statuses]);
 /** Where the API reference explains a kind of problem. */
 export const problemType = (code: ProblemCode) => `/developers/api#problem-${code.toLowerCase().replaceAll('_', '-')}`;

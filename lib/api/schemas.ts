@@ -167,7 +167,7 @@ export const problem = z
   .object({
     type: z.string().meta({ description: 'A link to this kind of problem in the API reference' }),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().int().min(400).max(599),
     detail: z.string().optional(),
     errors: z.array(z.object({ pointer: z.string().meta({ description: 'JSON Pointer to the field' }), detail: z.string() })).optional(),
   })

@@ -6,13 +6,21 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { generateApiKey } from '@/lib/api-keys';
+
+/**
+ * How long the demo waits for the server to answer: a minute, asking twice a second. Declared
+ * before the top-level code that uses them: a const read before its line has run throws.
+ */
+const HEALTH_ATTEMPTS = 120;
+const HEALTH_INTERVAL_MS = 500;
 
 ensureLocalEnvFile();
 await import('./load-env');
 const { getEnv, ConfigError } = await import('@/lib/env');
 const { logError } = await import('@/lib/log');
 const { prepareDatabase } = await import('@/db/runtime');
-const { seedDemoData, demoOrganisations } = await import('@/db/seed');
+const { seedDemoData, demoOrganisations, DEMO_API_KEY_OWNER } = await import('@/db/seed');
 
 let env;
 try {
@@ -30,7 +38,8 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const database = await prepareDatabase(env);
 const { db, pool } = await import('@/db');
-await seedDemoData(db);
+const demoApiKey = process.env.DEMO_API_KEY || undefined;
+await seedDemoData(db, { apiKey: demoApiKey });
 await pool.end();
 
 const port = new URL(env.NEXTAUTH_URL).port || '3000';
@@ -53,12 +62,20 @@ console.log(
     }`,
     ...people,
     '',
+    ...(demoApiKey
+      ? [
+          `API (reference: ${env.NEXTAUTH_URL}/developers/api): ${DEMO_API_KEY_OWNER.organisation} has a local demo key (DEMO_API_KEY in .env):`,
+          `    export CPOS_API_URL=${env.NEXTAUTH_URL}/api/v1 CPOS_API_KEY=${demoApiKey}`,
+          '    curl -H "Authorization: Bearer $CPOS_API_KEY" "$CPOS_API_URL/orders?limit=5"',
+          '',
+        ]
+      : []),
   ].join('\n'),
 );
 
 /**
- * Creates .env with fresh secrets (sign-in, password encryption), the local URL and the outbox
- * page (where the demo's sign-in links arrive), unless already set.
+ * Creates .env with fresh secrets (sign-in, password encryption, the demo's API key), the local
+ * URL and the outbox page (where the demo's sign-in links arrive), unless already set.
  */
 function ensureLocalEnvFile() {
   const existing = existsSync('.env') ? readFileSync('.env', 'utf8') : '';
@@ -67,15 +84,13 @@ function ensureLocalEnvFile() {
   if (!/^NEXTAUTH_URL=./m.test(existing)) lines.push('NEXTAUTH_URL=http://localhost:3000');
   if (!/^CREDENTIALS_ENCRYPTION_KEYS=./m.test(existing)) lines.push(`CREDENTIALS_ENCRYPTION_KEYS=local1:${randomBytes(32).toString('base64')}`);
   if (!/^DEV_OUTBOX=./m.test(existing)) lines.push('DEV_OUTBOX=true');
+  // The demo's API key (seeded for the demo's ECR supplier, printed at start); this .env's own.
+  if (!/^DEMO_API_KEY=/m.test(existing)) lines.push(`DEMO_API_KEY=${generateApiKey()}`);
   if (lines.length) {
     appendFileSync('.env', `${existing && !existing.endsWith('\n') ? '\n' : ''}# written by npm run demo\n${lines.join('\n')}\n`);
     console.log('Wrote local secrets to .env (git-ignored).');
   }
 }
-
-/** How long the demo waits for the server to answer: a minute, asking twice a second. */
-const HEALTH_ATTEMPTS = 120;
-const HEALTH_INTERVAL_MS = 500;
 
 async function waitForHealth(url: string) {
   for (let attempt = 0; attempt < HEALTH_ATTEMPTS; attempt++) {

@@ -7,8 +7,11 @@ import * as schema from '@/db/schema';
 import { factories } from '@/tests/support/factories';
 import type { TwilioMessage } from '@/tests/doubles/twilio-double';
 import { E2E_PG, E2E_URL, TEST_TWILIO, TWILIO_DOUBLE_URL } from '@/tests/support/test-env';
+import type { OpenApiValidator } from '@/tests/support/openapi-validate';
+import { apiClient, servedOpenApiValidator, type ApiClient } from './api-client';
 
 export { expect };
+export type { ApiCallOptions, ApiClient, ApiResult } from './api-client';
 
 /** The first link in an email's text whose path contains `path`. */
 export const linkIn = (text: string, path: string) => text.match(new RegExp(`https?://\\S+${path}\\S*`))?.[0];
@@ -37,8 +40,12 @@ type Data = ReturnType<typeof factories> & { db: ReturnType<typeof drizzle<typeo
 
 /** Direct access to the e2e server's database for arranging data and checking what changed. */
 export const test = base.extend<
-  { signInAs: (userId: string, context?: BrowserContext) => Promise<void> },
-  { data: Data }
+  {
+    signInAs: (userId: string, context?: BrowserContext) => Promise<void>;
+    /** The partner API over HTTP; every answer is validated against /api/v1/openapi.json (tests/e2e/api-client.ts). */
+    api: ApiClient;
+  },
+  { data: Data; openApi: OpenApiValidator }
 >({
   data: [
     async ({}, use) => {
@@ -51,6 +58,8 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
+  openApi: [async ({}, use) => use(await servedOpenApiValidator()), { scope: 'worker' }],
+  api: async ({ request, openApi }, use) => use(apiClient(request, openApi)),
   /**
    * Fails a test whose page lacked a message (a namespace missing from the page's ClientMessages)
    * or broke the Content-Security-Policy: every page of the suite runs under the real policy.

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
-import { memberships, orderEvents, orders, organisations, sessions, users, type NewOrder } from '@/db/schema';
+import { apiKeys, memberships, orderEvents, orders, organisations, sessions, users, type NewOrder } from '@/db/schema';
+import { apiKeyPrefix, generateApiKey, hashApiKey, normaliseScopes, type ApiKeyScope } from '@/lib/api-keys';
 import { type OrganisationKind } from '@/lib/organisation-kinds';
 import { type Role } from '@/lib/permissions';
 
@@ -66,10 +67,27 @@ export function factories(db: AnyDb) {
     return order!;
   }
 
+  /** An API key of the organisation, as its admin would create one on the organisation page; returns the key itself. */
+  async function createApiKey(input: { organisationId: string; createdByUserId: string; scopes: ApiKeyScope[]; name?: string }) {
+    const key = generateApiKey();
+    const [row] = await db
+      .insert(apiKeys)
+      .values({
+        organisationId: input.organisationId,
+        name: input.name ?? `Test key ${randomUUID().slice(0, 8)}`,
+        scopes: normaliseScopes(input.scopes),
+        prefix: apiKeyPrefix(key),
+        keyHash: hashApiKey(key),
+        createdByUserId: input.createdByUserId,
+      })
+      .returning();
+    return { key, apiKey: row! };
+  }
+
   async function getUser(userId: string) {
     const [user] = await db.select().from(users).where(eq(users.id, userId));
     return user;
   }
 
-  return { createOrganisation, createMember, createPerson, createSession, createOrder, getUser };
+  return { createOrganisation, createMember, createPerson, createSession, createOrder, createApiKey, getUser };
 }

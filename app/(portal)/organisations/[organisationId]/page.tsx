@@ -130,7 +130,13 @@ export default async function OrganisationPage({ params }: Props) {
             <Card className="lg:col-span-3" data-testid="api-keys">
               <ActionOutcomeProvider>
                 <h2 className="mb-1 text-lg font-semibold">{t('apiKeys.title')}</h2>
-                <p className="mb-4 max-w-prose text-sm text-slate-600">{t('apiKeys.intro', { organisation: organisation.name })}</p>
+                <p className="mb-2 max-w-prose text-sm text-slate-600">{t('apiKeys.intro', { organisation: organisation.name })}</p>
+                <p className="mb-4 text-sm">
+                  {/* A full page load: the reference's renderer runs under that response's CSP nonce. */}
+                  <a href="/developers/api" className="font-medium text-teal-800 underline underline-offset-2">
+                    {t('apiKeys.reference')}
+                  </a>
+                </p>
                 <ActionOutcomeMessage />
                 {keys.length === 0 ? (
                   <p className="text-sm text-slate-600">{t('apiKeys.empty')}</p>

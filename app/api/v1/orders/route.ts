@@ -5,9 +5,10 @@ import { orderSummaryResource } from '@/lib/api/resources';
 import { ApiProblem, apiRoute, parseOrRefuse, readJsonBody } from '@/lib/api/route';
 import { orderCreateBody, orderListQuery } from '@/lib/api/schemas';
 import { orderFormSchema } from '@/lib/validations/order';
+import { operations } from '@/lib/api/operations';
 
 /** GET /api/v1/orders: the organisation's orders, newest first, a page at a time. */
-export const GET = apiRoute({ permission: 'orders:own', scope: 'read' }, async (req, { actor }) => {
+export const GET = apiRoute(operations.listOrders, async (req, { actor }) => {
   const query = parseOrRefuse(orderListQuery, Object.fromEntries(req.nextUrl.searchParams));
   if (query.cursor !== undefined && !isValidCursor(query.cursor)) throw new ApiProblem('INVALID_INPUT', { fieldErrors: { cursor: ['cursorInvalid'] } });
   const page = await listOrdersForActor(actor, { state: query.state, type: query.type, q: query.q, after: query.cursor }, query.limit);
@@ -18,7 +19,7 @@ export const GET = apiRoute({ permission: 'orders:own', scope: 'read' }, async (
  * POST /api/v1/orders: places an order, as the order form does. A retry with the same
  * Idempotency-Key and body answers with the first order (200, `Idempotent-Replayed: true`).
  */
-export const POST = apiRoute({ permission: 'orders:own', scope: 'order' }, async (req, { actor }) => {
+export const POST = apiRoute(operations.placeOrder, async (req, { actor }) => {
   const idempotencyKey = idempotencyKeyOf(req);
   const body = parseOrRefuse(orderCreateBody, (await readJsonBody(req)).value);
   const input = parseOrRefuse(orderFormSchema, { ...body, terminalIds: body.terminalIds.join('\n'), idempotencyKey });

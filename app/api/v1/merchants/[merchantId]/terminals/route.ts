@@ -4,9 +4,10 @@ import { uuidParam } from '@/lib/api/params';
 import { apiRoute, parseOrRefuse, readJsonBody } from '@/lib/api/route';
 import { terminalsCreateBody } from '@/lib/api/schemas';
 import { addTerminalsSchema } from '@/lib/validations/merchants';
+import { operations } from '@/lib/api/operations';
 
 /** POST /api/v1/merchants/{merchantId}/terminals: adds Terminal IDs to a merchant the organisation connected. */
-export const POST = apiRoute<{ merchantId: string }>({ permission: 'orders:own', scope: 'order' }, async (req, { actor, params }) => {
+export const POST = apiRoute<{ merchantId: string }>(operations.addTerminals, async (req, { actor, params }) => {
   const merchantId = uuidParam(params.merchantId);
   const body = parseOrRefuse(terminalsCreateBody, (await readJsonBody(req)).value);
   const input = parseOrRefuse(addTerminalsSchema, { merchantId, terminalIds: body.terminalIds.join('\n') });

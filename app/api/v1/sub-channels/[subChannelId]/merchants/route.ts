@@ -4,6 +4,7 @@ import { merchantResource } from '@/lib/api/resources';
 import { ApiProblem, apiRoute, parseOrRefuse, readJsonBody } from '@/lib/api/route';
 import { merchantCreateBody } from '@/lib/api/schemas';
 import { addMerchantSchema } from '@/lib/validations/merchants';
+import { operations } from '@/lib/api/operations';
 
 /** The merchants of a sub-channel the organisation sees (a reseller only its own; a supplier its resellers' too while the entry is 3a). */
 async function visibleMerchants(actor: Parameters<typeof getSubChannel>[0], subChannelId: string) {
@@ -13,13 +14,13 @@ async function visibleMerchants(actor: Parameters<typeof getSubChannel>[0], subC
 }
 
 /** GET /api/v1/sub-channels/{subChannelId}/merchants */
-export const GET = apiRoute<{ subChannelId: string }>({ permission: 'orders:own', scope: 'read' }, async (_req, { actor, params }) => {
+export const GET = apiRoute<{ subChannelId: string }>(operations.listMerchants, async (_req, { actor, params }) => {
   const merchants = await visibleMerchants(actor, uuidParam(params.subChannelId));
   return Response.json({ data: merchants.map(merchantResource) });
 });
 
 /** POST /api/v1/sub-channels/{subChannelId}/merchants: connects a merchant and its first Terminal IDs, as the sub-channel page does. */
-export const POST = apiRoute<{ subChannelId: string }>({ permission: 'orders:own', scope: 'order' }, async (req, { actor, params }) => {
+export const POST = apiRoute<{ subChannelId: string }>(operations.addMerchant, async (req, { actor, params }) => {
   const subChannelId = uuidParam(params.subChannelId);
   const body = parseOrRefuse(merchantCreateBody, (await readJsonBody(req)).value);
   const input = parseOrRefuse(addMerchantSchema, { ...body, subChannelOrderId: subChannelId, terminalIds: body.terminalIds.join('\n') });
