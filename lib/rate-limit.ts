@@ -13,6 +13,12 @@ export const signInRateLimits = {
   perIp: { limit: 30, windowSeconds: 15 * 60 },
 } satisfies Record<string, RateLimit>;
 
+/**
+ * "Send test event" and "Send again", per endpoint: each one is a POST to a partner's server, and
+ * a held-down button should not become a flood.
+ */
+export const webhookManualSendRateLimit: RateLimit = { limit: 20, windowSeconds: 60 };
+
 /** No rule counts further back than this, so older buckets can go (lib/housekeeping.ts). */
 export const LONGEST_RATE_LIMIT_WINDOW_SECONDS = Math.max(...Object.values(signInRateLimits).map((rule) => rule.windowSeconds));
 

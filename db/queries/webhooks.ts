@@ -8,6 +8,7 @@ import { getEnv } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { enqueueJob, enqueueJobs } from '@/lib/jobs/boss';
 import { mayConfigureWebhooks, mayOverseeWebhooks } from '@/lib/permissions';
+import { rateLimitKey, webhookManualSendRateLimit, withinRateLimit } from '@/lib/rate-limit';
 import { checkWebhookUrl, type UrlRefusal } from '@/lib/webhooks/address';
 import {
   testEventPayload,
@@ -248,8 +249,16 @@ export async function deleteWebhookEndpoint(actor: Actor, input: { organisationI
   });
 }
 
+/** Counts a manual send against the endpoint's limit (webhookManualSendRateLimit); RATE_LIMITED past it. */
+async function assertManualSendAllowed(actor: Actor, input: { organisationId: string; endpointId: string }) {
+  // Note: the permission first, so a stranger's attempts count against nobody's endpoint.
+  if (!mayConfigureWebhooks(actor, input.organisationId)) throw new AppError('NOT_FOUND');
+  if (!(await withinRateLimit(rateLimitKey('webhook-send', input.endpointId), webhookManualSendRateLimit))) throw new AppError('RATE_LIMITED');
+}
+
 /** Queues a `webhook.test` event for one active endpoint only. */
 export async function sendWebhookTestEvent(actor: Actor, input: { organisationId: string; endpointId: string }) {
+  await assertManualSendAllowed(actor, input);
   return inTransaction(async (tx, jobSql) => {
     const organisation = await webhookOrganisation(tx, actor, input.organisationId, { configure: true });
     const endpoint = await endpointOf(tx, organisation.id, input.endpointId);
@@ -265,6 +274,7 @@ export async function sendWebhookTestEvent(actor: Actor, input: { organisationId
 
 /** "Send again": a new delivery of a logged delivery's event to the same (active) endpoint, same webhook-id. */
 export async function resendWebhookDelivery(actor: Actor, input: { organisationId: string; endpointId: string; deliveryId: string }) {
+  await assertManualSendAllowed(actor, input);
   return inTransaction(async (tx, jobSql) => {
     const organisation = await webhookOrganisation(tx, actor, input.organisationId, { configure: true });
     const endpoint = await endpointOf(tx, organisation.id, input.endpointId);

@@ -262,6 +262,16 @@ describe('delivery', () => {
   });
 });
 
+describe('manual sends', () => {
+  it('limits test events and sends again to 20 a minute per endpoint', async () => {
+    const { admin, endpoint } = await withEndpoint(['order.submitted']);
+    const ids = { organisationId: admin.organisationId, endpointId: endpoint.id };
+    for (let sent = 0; sent < 20; sent++) await sendWebhookTestEvent(admin, ids);
+    expect((await refusal(sendWebhookTestEvent(admin, ids))).code).toBe('RATE_LIMITED');
+    expect(await queuedWebhookJobs(db, endpoint.id)).toHaveLength(20);
+  });
+});
+
 describe('secret rotation', () => {
   it('signs with both secrets for 24 hours, then with the new one only', async () => {
     const { admin, endpoint, secret: oldSecret, received } = await withEndpoint(['order.submitted']);
