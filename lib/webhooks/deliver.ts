@@ -76,14 +76,22 @@ export async function deliverWebhooks(jobs: DeliveryJob[], { now = () => new Dat
   const targets = await unsafeGetDeliveryTargets(jobs, now());
   const allowPrivate = allowsPrivateWebhookTargets();
   const checks = new Map<string, Promise<CheckedUrl>>();
-  const outcomes = await Promise.all(
-    targets.map(async (target): Promise<AttemptOutcome | undefined> => {
-      if (!target) return undefined;
-      let check = checks.get(target.url);
-      if (!check) checks.set(target.url, (check = checkWebhookUrl(target.url, { allowPrivate })));
-      const checked = await check;
-      if (!checked.ok) return { status: 'failed', error: `refused: ${checked.reason}` };
-      return postWebhook(checked, signWebhook({ id: target.eventId, timestamp: now(), body: target.body, secrets: target.secrets }), target.body);
+  const attempt = async (target: NonNullable<(typeof targets)[number]>): Promise<AttemptOutcome> => {
+    let check = checks.get(target.url);
+    if (!check) checks.set(target.url, (check = checkWebhookUrl(target.url, { allowPrivate })));
+    const checked = await check;
+    if (!checked.ok) return { status: 'failed', error: `refused: ${checked.reason}` };
+    return postWebhook(checked, signWebhook({ id: target.eventId, timestamp: now(), body: target.body, secrets: target.secrets }), target.body);
+  };
+  // Endpoints side by side; each endpoint's events one after another, oldest first, so that a
+  // change and its consequence (an SMS delivered, the order completed) arrive in that order.
+  const outcomes: (AttemptOutcome | undefined)[] = targets.map(() => undefined);
+  const byEndpoint = new Map<string, number[]>();
+  targets.forEach((target, index) => target && byEndpoint.set(target.endpointId, [...(byEndpoint.get(target.endpointId) ?? []), index]));
+  const happenedAt = (index: number) => String((JSON.parse(targets[index]!.body) as { timestamp?: string }).timestamp ?? '');
+  await Promise.all(
+    [...byEndpoint.values()].map(async (indices) => {
+      for (const index of indices.sort((a, b) => happenedAt(a).localeCompare(happenedAt(b)))) outcomes[index] = await attempt(targets[index]!);
     }),
   );
   await unsafeRecordWebhookAttempts(

@@ -1,24 +1,37 @@
 import { eq } from 'drizzle-orm';
+import type { Page } from '@playwright/test';
+import { Webhook } from 'standardwebhooks';
 import { orders } from '@/db/schema';
-import { E2E_URL } from '@/tests/support/test-env';
+import { startWebhookReceiver, type ReceivedWebhook } from '@/tests/doubles/webhook-receiver';
 import { doubleMessages, expect, reportSmsStatus, test } from '../fixtures';
 
-/** A call to the partner API as an integrator's system makes it. */
-async function api(key: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
-  const response = await fetch(`${E2E_URL}/api/v1${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${key}`, ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}), ...init.headers },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+/** Adds a webhook endpoint on the organisation's webhooks page, as a partner admin does; returns its signing secret. */
+async function addEndpoint(page: Page, organisationId: string, url: string, eventTypes: string[]) {
+  await page.goto(`/organisations/${organisationId}/webhooks`);
+  const form = page.getByTestId('webhook-form');
+  await form.getByLabel('Endpoint URL').fill(url);
+  for (const type of eventTypes) await form.locator(`input[name="eventTypes"][value="${type}"]`).check();
+  await form.getByRole('button', { name: 'Add endpoint' }).click();
+  const secret = await page.getByTestId('webhook-secret').getByLabel('Signing secret').inputValue();
+  expect(secret).toMatch(/^whsec_/);
+  return secret;
 }
 
-test('[API] a partner admin creates a key in the browser; an order placed through the API is fulfilled by support in the browser and the API follows it to the end', async ({
+/** What a receiver got, each request verified with the standardwebhooks library (throws on a bad signature). */
+const verified = (received: ReceivedWebhook[], secret: string) =>
+  received.map((request) => ({ id: request.headers['webhook-id']!, ...(new Webhook(secret).verify(request.body, request.headers) as { type: string; data: { orderId: string } }) }));
+
+test('[API] a partner admin creates a key and webhook endpoints in the browser; an order placed through the API is fulfilled by support in the browser; signed webhooks report each step once, in order, and a failing receiver gets its event on the third attempt', async ({
   browser,
   page,
   data,
   signInAs,
+  api,
 }) => {
+  // The third attempt comes after pg-boss's backoff of 15 s, then about 30 s.
+  test.setTimeout(180_000);
+  const receiver = await startWebhookReceiver();
+  const flaky = await startWebhookReceiver({ respondWith: [500, 500] });
   const partner = await data.createPerson('partner_admin', 'ecr_integrator');
   await signInAs(partner.user.id);
 
@@ -31,12 +44,15 @@ test('[API] a partner admin creates a key in the browser; an order placed throug
   const key = await page.getByTestId('new-api-key').getByLabel('Your new API key').inputValue();
   expect(key).toMatch(/^cpos_live_[0-9A-Za-z]{43}$/);
 
+  // Two endpoints: the integrator's receiver for the order's life, and one that fails twice.
+  const secret = await addEndpoint(page, partner.organisation.id, receiver.url, ['order.submitted', 'order.account_created', 'sms.delivered', 'order.completed']);
+  const flakySecret = await addEndpoint(page, partner.organisation.id, flaky.url, ['order.submitted']);
+
   // The integrator's system orders an account for its merchant.
   const phone = `+35840${String(Date.now()).slice(-7)}`;
-  const placed = await api(key, '/orders', {
-    method: 'POST',
-    headers: { 'idempotency-key': `merchant-${phone}` },
-    body: {
+  const placed = await api.withKey(key).post('/orders', {
+    headers: { 'Idempotency-Key': `merchant-${phone}` },
+    data: {
       type: 'merchant',
       recipientName: 'Maija Meikäläinen',
       recipientEmail: `maija.${phone.slice(-7)}@kahvilakulma.example`,
@@ -77,7 +93,7 @@ test('[API] a partner admin creates a key in the browser; an order placed throug
   await expect.poll(async () => (await data.db.select().from(orders).where(eq(orders.id, orderId)))[0]!.state).toBe('completed');
 
   // The API tells the same story as the timeline, and the number is masked now.
-  const followed = await api(key, `/orders/${orderId}`);
+  const followed = await api.withKey(key).get(`/orders/${orderId}`);
   expect(followed.status).toBe(200);
   expect(followed.body.state).toBe('completed');
   expect(followed.body.recipientPhone).not.toContain(phone.slice(4, -3));
@@ -86,4 +102,24 @@ test('[API] a partner admin creates a key in the browser; an order placed throug
   );
   expect(JSON.stringify(followed.body)).not.toContain(password);
   await support.close();
+
+  // The receiver got each step once, in the order it happened, signed with its endpoint's secret.
+  const steps = ['order.submitted', 'order.account_created', 'sms.delivered', 'order.completed'];
+  await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBe(steps.length);
+  const events = verified(receiver.received, secret);
+  expect(events.map((event) => event.type)).toEqual(steps);
+  expect(new Set(events.map((event) => event.id)).size).toBe(steps.length);
+  expect(events.every((event) => event.data.orderId === orderId)).toBe(true);
+  expect(receiver.received.map((request) => request.body).join('\n')).not.toContain(password);
+  expect(receiver.received.map((request) => request.body).join('\n')).not.toContain(phone.slice(4));
+
+  // The receiver that answered 500 twice has the same event three times, accepted the third.
+  await expect.poll(() => flaky.received.length, { timeout: 120_000, intervals: [2_000] }).toBe(3);
+  const attempts = verified(flaky.received, flakySecret);
+  expect(attempts.map((event) => event.type)).toEqual(['order.submitted', 'order.submitted', 'order.submitted']);
+  expect(new Set(attempts.map((event) => event.id)).size).toBe(1);
+  await page.waitForTimeout(2_000);
+  expect(flaky.received).toHaveLength(3);
+  await receiver.close();
+  await flaky.close();
 });
