@@ -1,7 +1,6 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 
 /*
  * The API reference's renderer: Swagger UI's prebuilt standalone files from node_modules
@@ -71,14 +70,12 @@ export async function rendererVersion() {
 
 export const referenceAssetUrl = (assetVersion: string, name: ReferenceAsset) => `/developers/api/assets/${assetVersion}/${name}`;
 
-const cache = new Map<ReferenceAsset, { raw: Buffer; gzip: Buffer }>();
-/** An asset's bytes, and the same gzipped once per process (Swagger UI's script: 1.7 MB, 0.46 MB gzipped). */
+const cache = new Map<ReferenceAsset, Buffer>();
 export async function readReferenceAsset(name: ReferenceAsset) {
   let bytes = cache.get(name);
   if (!bytes) {
     const asset: { file?: string; source?: string } = referenceAssets[name];
-    const raw = asset.source !== undefined ? Buffer.from(asset.source) : await readFile(path.join(distDir, asset.file!));
-    bytes = { raw, gzip: gzipSync(raw, { level: 9 }) };
+    bytes = asset.source !== undefined ? Buffer.from(asset.source) : await readFile(path.join(distDir, asset.file!));
     cache.set(name, bytes);
   }
   return bytes;
