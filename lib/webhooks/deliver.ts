@@ -83,14 +83,20 @@ export async function deliverWebhooks(jobs: DeliveryJob[], { now = () => new Dat
     if (!checked.ok) return { status: 'failed', error: `refused: ${checked.reason}` };
     return postWebhook(checked, signWebhook({ id: target.eventId, timestamp: now(), body: target.body, secrets: target.secrets }), target.body);
   };
-  // Endpoints side by side; each endpoint's events one after another, oldest first, so that a
-  // change and its consequence (an SMS delivered, the order completed) arrive in that order.
+  // One order's events to one endpoint go one after another, oldest first, so that a change and
+  // its consequence (the SMS delivered, the order completed) arrive in that order; everything
+  // else goes side by side, so a busy endpoint still gets many orders' events at once.
   const outcomes: (AttemptOutcome | undefined)[] = targets.map(() => undefined);
-  const byEndpoint = new Map<string, number[]>();
-  targets.forEach((target, index) => target && byEndpoint.set(target.endpointId, [...(byEndpoint.get(target.endpointId) ?? []), index]));
-  const happenedAt = (index: number) => String((JSON.parse(targets[index]!.body) as { timestamp?: string }).timestamp ?? '');
+  const payloadOf = (index: number) => JSON.parse(targets[index]!.body) as { timestamp?: string; data?: { orderId?: string } };
+  const inTurn = new Map<string, number[]>();
+  targets.forEach((target, index) => {
+    if (!target) return;
+    const lane = `${target.endpointId}/${payloadOf(index).data?.orderId ?? target.eventId}`;
+    inTurn.set(lane, [...(inTurn.get(lane) ?? []), index]);
+  });
+  const happenedAt = (index: number) => String(payloadOf(index).timestamp ?? '');
   await Promise.all(
-    [...byEndpoint.values()].map(async (indices) => {
+    [...inTurn.values()].map(async (indices) => {
       for (const index of indices.sort((a, b) => happenedAt(a).localeCompare(happenedAt(b)))) outcomes[index] = await attempt(targets[index]!);
     }),
   );

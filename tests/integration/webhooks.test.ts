@@ -221,6 +221,18 @@ describe('delivery', () => {
     expect(badLog!.endpoint.failingSince).not.toBeNull();
   });
 
+  it("sends one order's events to an endpoint in the order they happened, whatever the batch's order", async () => {
+    const hooked = await withEndpoint(['order.submitted', 'order.cancelled']);
+    const placed = await placeOrder(hooked.admin);
+    await cancelOrderForActor(hooked.admin, placed.id);
+    const jobs = (await queuedWebhookJobs(db, hooked.endpoint.id)).map((job) => job.data);
+    expect(jobs).toHaveLength(2);
+    const { deliverWebhooks } = await import('@/lib/webhooks/deliver');
+    await deliverWebhooks([...jobs].reverse());
+    const types = hooked.received().map((request) => (JSON.parse(request.body) as { type: string }).type);
+    expect(types).toEqual(['order.submitted', 'order.cancelled']);
+  });
+
   it('queues the job with pg-boss retries and exponential backoff', async () => {
     const { admin, endpoint } = await withEndpoint(['order.submitted']);
     await placeOrder(admin);
