@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
+import { OneTimeSecret } from '@/components/ui/one-time-secret';
 import { TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
@@ -74,46 +75,19 @@ export function CreateApiKeyForm(props: { action: Action<CreatedApiKey>; organis
   );
 }
 
-/** The new key, once: read-only, selected on focus, with a copy button and the warning. */
+/** The new key, once. */
 function NewApiKey({ created }: { created: CreatedApiKey }) {
   const t = useTranslations('apiKeys');
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const id = useId();
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="new-api-key">
-      <h4 id={`${id}-title`} className="font-semibold text-slate-900">
-        {t('createdTitle', { name: created.name })}
-      </h4>
-      <p className="mt-1 text-sm text-amber-900">{t('createdWarning')}</p>
-      <label htmlFor={`${id}-key`} className="mt-3 block text-sm font-medium text-slate-800">
-        {t('key')}
-      </label>
-      <div className="mt-1 flex flex-col gap-2 sm:flex-row">
-        <input
-          id={`${id}-key`}
-          readOnly
-          value={created.key}
-          onFocus={(event) => event.currentTarget.select()}
-          spellCheck={false}
-          autoComplete="off"
-          className="min-h-10 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900"
-        />
-        <Button
-          variant="secondary"
-          onClick={() =>
-            void (navigator.clipboard?.writeText(created.key) ?? Promise.reject(new Error('no clipboard'))).then(
-              () => setCopy('copied'),
-              () => setCopy('failed'),
-            )
-          }
-        >
-          {t('copy')}
-        </Button>
-      </div>
-      <p aria-live="polite" className="mt-1 text-sm text-slate-700">
-        {copy === 'copied' ? t('copied') : copy === 'failed' ? t('copyFailed') : ''}
-      </p>
-    </section>
+    <OneTimeSecret
+      heading="h4"
+      title={t('createdTitle', { name: created.name })}
+      warning={t('createdWarning')}
+      label={t('key')}
+      value={created.key}
+      texts={{ copy: t('copy'), copied: t('copied'), copyFailed: t('copyFailed') }}
+      testId="new-api-key"
+    />
   );
 }
 

@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmAction } from '@/components/ui/confirm-action';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import { FormError } from '@/components/ui/form-error';
+import { OneTimeSecret } from '@/components/ui/one-time-secret';
 import { TextField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/authz';
@@ -113,47 +114,21 @@ export function WebhookEndpointForm(props: {
   );
 }
 
-/** A signing secret, once: read-only, selected on focus, with a copy button and the warning. */
+/** A signing secret, once. */
 function NewSecret({ secret, title }: { secret: string; title: string }) {
   const t = useTranslations('webhooks');
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const id = useId();
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-md border border-amber-300 bg-amber-50 p-4" data-testid="webhook-secret">
-      <h3 id={`${id}-title`} className="font-semibold text-slate-900">
-        {title}
-      </h3>
-      <p className="mt-1 text-sm text-amber-900">{t('secretWarning')}</p>
-      <label htmlFor={`${id}-secret`} className="mt-3 block text-sm font-medium text-slate-800">
-        {t('secret')}
-      </label>
-      <div className="mt-1 flex flex-col gap-2 sm:flex-row">
-        <input
-          id={`${id}-secret`}
-          readOnly
-          value={secret}
-          onFocus={(event) => event.currentTarget.select()}
-          spellCheck={false}
-          autoComplete="off"
-          className="min-h-10 min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-sm text-slate-900"
-        />
-        <Button
-          variant="secondary"
-          onClick={() =>
-            void (navigator.clipboard?.writeText(secret) ?? Promise.reject(new Error('no clipboard'))).then(
-              () => setCopy('copied'),
-              () => setCopy('failed'),
-            )
-          }
-        >
-          {t('copy')}
-        </Button>
-      </div>
-      <p aria-live="polite" className="mt-1 text-sm text-slate-700">
-        {copy === 'copied' ? t('copied') : copy === 'failed' ? t('copyFailed') : ''}
-      </p>
+    <OneTimeSecret
+      heading="h3"
+      title={title}
+      warning={t('secretWarning')}
+      label={t('secret')}
+      value={secret}
+      texts={{ copy: t('copy'), copied: t('copied'), copyFailed: t('copyFailed') }}
+      testId="webhook-secret"
+    >
       <p className="mt-2 text-sm text-slate-600">{t('verifyHint')}</p>
-    </section>
+    </OneTimeSecret>
   );
 }
 
