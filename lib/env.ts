@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { looksLikeApiKey } from '@/lib/api-keys';
 import { parseKeyring } from '@/lib/credentials/encryption';
 
 /**
@@ -52,6 +53,8 @@ const schema = z
     SMS_VALIDITY_SECONDS: z.coerce.number().int().min(60).max(14_400).default(900),
     SMS_RATE_PER_SECOND: z.coerce.number().min(0).max(1000).default(10),
     PASSWORD_RETENTION_HOURS: z.coerce.number().int().min(1).max(168).default(72),
+    /** Written into .env and seeded by `npm run demo` only: the demo partner's local API key. */
+    DEMO_API_KEY: z.string().refine(looksLikeApiKey, 'must be an API key: cpos_live_ and 43 letters and digits').optional(),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     RUN_WORKERS_IN_APP: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
     DEV_OUTBOX: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),

@@ -38,7 +38,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const database = await prepareDatabase(env);
 const { db, pool } = await import('@/db');
-const demoApiKey = process.env.DEMO_API_KEY || undefined;
+const demoApiKey = env.DEMO_API_KEY;
 await seedDemoData(db, { apiKey: demoApiKey });
 await pool.end();
 

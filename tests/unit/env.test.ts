@@ -45,6 +45,7 @@ describe('configuration', () => {
     ['a short encryption key', { ...base, CREDENTIALS_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' }, 'CREDENTIALS_ENCRYPTION_KEYS is malformed'],
     ['half of the Twilio credentials', { ...base, TWILIO_ACCOUNT_SID: production.TWILIO_ACCOUNT_SID }, 'TWILIO_AUTH_TOKEN is required'],
     ['a non-E.164 sender', { ...base, TWILIO_FROM_NUMBER: '0401234567' }, 'TWILIO_FROM_NUMBER must be an E.164 number'],
+    ['a demo API key that is not a key', { ...base, DEMO_API_KEY: 'cpos_live_short' }, 'DEMO_API_KEY must be an API key'],
   ])('names the variable at fault for %s', (_case, source, message) => {
     expect(problems(source).join('\n')).toContain(message);
   });
