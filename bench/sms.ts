@@ -15,6 +15,7 @@ import { generatePassword } from '@/lib/credentials/password';
 import type { startTwilioDouble } from '@/tests/doubles/twilio-double';
 import { peakPerSecond } from '@/tests/support/arrivals';
 import { ROOT, WORKER_LOG } from './env';
+import { benchPartner } from './bench-partner';
 
 type TwilioDouble = Awaited<ReturnType<typeof startTwilioDouble>>;
 
@@ -47,19 +48,7 @@ let phoneBase = Date.now() % 1_000_000;
 
 /** The SMS partner (created once) and its open orders, claimed by a support agent, in SQL. */
 async function createClaimedOrders(client: pg.Client, count: number, agentUserId: string) {
-  await client.query(`
-    WITH org AS (
-      INSERT INTO organisations (kind, name, business_id, contact_email)
-      SELECT 'ecr_integrator', 'Bench SMS Partner Oy', '2961234-2', 'sms@bench.example'
-      WHERE NOT EXISTS (SELECT 1 FROM organisations WHERE name = 'Bench SMS Partner Oy')
-      RETURNING id
-    ), person AS (
-      INSERT INTO users (id, name, email) SELECT gen_random_uuid()::text, 'SMS Partner', 'partner_admin.sms@bench.example' FROM org RETURNING id
-    )
-    INSERT INTO memberships (user_id, organisation_id, role) SELECT person.id, org.id, 'partner_admin' FROM person, org`);
-  const { rows: [partner] } = await client.query<{ organisationId: string; userId: string }>(`
-    SELECT m.organisation_id AS "organisationId", m.user_id AS "userId"
-    FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'partner_admin.sms@bench.example'`);
+  const partner = await benchPartner(client, { label: 'SMS', slug: 'sms' });
   const first = phoneBase;
   phoneBase = (phoneBase + count) % 9_000_000;
   const { rows } = await client.query<{ id: string; phone: string }>(
@@ -76,7 +65,7 @@ async function createClaimedOrders(client: pg.Client, count: number, agentUserId
        UNION ALL SELECT id, organisation_id, submitted_at + interval '1 hour', $3, 'claimed'::order_event_kind FROM created
      )
      SELECT id, recipient_phone AS phone FROM created`,
-    [partner!.organisationId, partner!.userId, agentUserId, first, count],
+    [partner.organisationId, partner.userId, agentUserId, first, count],
   );
   return rows;
 }

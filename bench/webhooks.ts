@@ -17,6 +17,7 @@ import { createWebhookEndpoint } from '@/db/queries/webhooks';
 import { inTransaction } from '@/db/transaction';
 import { peakPerSecond } from '@/tests/support/arrivals';
 import { ROOT, WEBHOOK_RECEIVER_PORT, WORKER_LOG } from './env';
+import { benchPartner } from './bench-partner';
 
 export interface WebhookResult {
   count: number;
@@ -70,29 +71,17 @@ async function startReceiver(secret: string, latencyMs: number) {
 
 /** The webhook partner (created once, with its admin) and N submitted orders, in SQL, without timeline rows yet. */
 async function createOrders(client: pg.Client, count: number) {
-  await client.query(`
-    WITH org AS (
-      INSERT INTO organisations (kind, name, business_id, contact_email)
-      SELECT 'ecr_integrator', 'Bench Webhook Partner Oy', '2961234-2', 'hooks@bench.example'
-      WHERE NOT EXISTS (SELECT 1 FROM organisations WHERE name = 'Bench Webhook Partner Oy')
-      RETURNING id
-    ), person AS (
-      INSERT INTO users (id, name, email) SELECT gen_random_uuid()::text, 'Webhook Partner', 'partner_admin.hooks@bench.example' FROM org RETURNING id
-    )
-    INSERT INTO memberships (user_id, organisation_id, role) SELECT person.id, org.id, 'partner_admin' FROM person, org`);
-  const { rows: [partner] } = await client.query<{ organisationId: string; userId: string }>(`
-    SELECT m.organisation_id AS "organisationId", m.user_id AS "userId"
-    FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = 'partner_admin.hooks@bench.example'`);
+  const partner = await benchPartner(client, { label: 'Webhook', slug: 'hooks' });
   // Endpoints of earlier runs point at a receiver that is gone.
-  await client.query(`DELETE FROM webhook_endpoints WHERE organisation_id = $1`, [partner!.organisationId]);
+  await client.query(`DELETE FROM webhook_endpoints WHERE organisation_id = $1`, [partner.organisationId]);
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO orders (organisation_id, created_by_user_id, type, state, recipient_name, recipient_email, recipient_phone, submitted_at, due_at, idempotency_key)
      SELECT $1, $2, 'channel', 'cancelled', 'Webhook Recipient', 'hooks@bench.example', '+358501234567', now(), now() + interval '7 days', gen_random_uuid()
      FROM generate_series(1, $3::int)
      RETURNING id`,
-    [partner!.organisationId, partner!.userId, count],
+    [partner.organisationId, partner.userId, count],
   );
-  return { ...partner!, orderIds: rows.map((row) => row.id) };
+  return { ...partner, orderIds: rows.map((row) => row.id) };
 }
 
 export async function runWebhookFanOut(options: {
