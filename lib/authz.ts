@@ -13,6 +13,7 @@ import { AppError, errorStatus, isAppError, type ErrorCode } from '@/lib/errors'
 import { REQUEST_PATH_HEADER } from '@/lib/http/request-path';
 import { logError } from '@/lib/log';
 import { roleCan, type Permission } from '@/lib/permissions';
+import { fieldErrorsOf } from '@/lib/validations/field-errors';
 
 export type { Actor };
 
@@ -99,9 +100,7 @@ export function withAction<S extends z.ZodType, T>(
 }
 
 export async function translateFieldErrors(error: z.ZodError): Promise<FieldErrors> {
-  const fieldErrors: FieldErrors = {};
-  for (const issue of error.issues) (fieldErrors[issue.path.join('.') || 'form'] ??= []).push(issue.message);
-  return translateMessages(fieldErrors);
+  return translateMessages(fieldErrorsOf(error));
 }
 
 /**

@@ -9,6 +9,7 @@ import { asAppError } from '@/lib/authz';
 import { getEnv } from '@/lib/env';
 import { bodyLimits, readBoundedBody } from '@/lib/http/body-limit';
 import { logError } from '@/lib/log';
+import { fieldErrorsOf } from '@/lib/validations/field-errors';
 import { roleCan, type Permission } from '@/lib/permissions';
 import { scopesAllow, type ApiKeyScope } from '@/lib/api-keys';
 
@@ -20,18 +21,6 @@ export class ApiProblem extends Error {
   ) {
     super(code);
   }
-}
-
-/** Field errors of a zod refusal, keyed by dotted path; messages are `validation` catalogue keys. */
-export function fieldErrorsOf(error: z.ZodError) {
-  const fieldErrors: Record<string, string[]> = {};
-  const add = (path: PropertyKey[], message: string) => (fieldErrors[path.join('.') || 'form'] ??= []).push(message);
-  for (const issue of error.issues) {
-    // An unknown field is named where it is, as a field of its own.
-    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...issue.path, key], 'unknownField');
-    else add(issue.path, issue.message);
-  }
-  return fieldErrors;
 }
 
 /** Parses `value` with `schema`, or refuses the request with each field's problem (422). */
@@ -54,7 +43,7 @@ export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z
 }
 
 /** The request's JSON object body, read up to the API's size limit. */
-export async function readJsonBody(req: Request): Promise<{ value: Record<string, unknown>; raw: Buffer }> {
+export async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) throw new ApiProblem('UNSUPPORTED_MEDIA_TYPE');
   const raw = await readBoundedBody(req, bodyLimits.other);
@@ -65,7 +54,7 @@ export async function readJsonBody(req: Request): Promise<{ value: Record<string
     throw new ApiProblem('MALFORMED_JSON');
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ApiProblem('MALFORMED_JSON');
-  return { value: value as Record<string, unknown>, raw };
+  return value as Record<string, unknown>;
 }
 
 type RouteContext<P> = { params: Promise<P> };

@@ -21,7 +21,7 @@ export const GET = apiRoute(operations.listOrders, async (req, { actor }) => {
  */
 export const POST = apiRoute(operations.placeOrder, async (req, { actor }) => {
   const idempotencyKey = idempotencyKeyOf(req);
-  const body = parseOrRefuse(orderCreateBody, (await readJsonBody(req)).value);
+  const body = parseOrRefuse(orderCreateBody, await readJsonBody(req));
   const input = parseOrRefuse(orderFormSchema, { ...body, terminalIds: body.terminalIds.join('\n'), idempotencyKey });
   const placed = await createOrder(actor, input, { requestHash: requestHashOf(body) });
   return orderResponse(actor, placed.id, {

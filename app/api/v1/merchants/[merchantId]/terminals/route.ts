@@ -9,7 +9,7 @@ import { operations } from '@/lib/api/operations';
 /** POST /api/v1/merchants/{merchantId}/terminals: adds Terminal IDs to a merchant the organisation connected. */
 export const POST = apiRoute<{ merchantId: string }>(operations.addTerminals, async (req, { actor, params }) => {
   const merchantId = uuidParam(params.merchantId);
-  const body = parseOrRefuse(terminalsCreateBody, (await readJsonBody(req)).value);
+  const body = parseOrRefuse(terminalsCreateBody, await readJsonBody(req));
   const input = parseOrRefuse(addTerminalsSchema, { merchantId, terminalIds: body.terminalIds.join('\n') });
   await addTerminals(actor, input);
   return Response.json(await ownMerchantResource(actor, merchantId));

@@ -9,7 +9,7 @@ import { operations } from '@/lib/api/operations';
 /** POST /api/v1/orders/{orderId}/answer: answers support's question; the order returns to the queue (409 when nothing was asked). */
 export const POST = apiRoute<{ orderId: string }>(operations.answerOrder, async (req, { actor, params }) => {
   const orderId = uuidParam(params.orderId);
-  const body = parseOrRefuse(answerBody, (await readJsonBody(req)).value);
+  const body = parseOrRefuse(answerBody, await readJsonBody(req));
   const { answer } = parseOrRefuse(answerQuestionSchema, { orderId, answer: body.answer });
   await answerQuestionForActor(actor, orderId, answer);
   return orderResponse(actor, orderId);

@@ -22,7 +22,7 @@ export const GET = apiRoute<{ subChannelId: string }>(operations.listMerchants, 
 /** POST /api/v1/sub-channels/{subChannelId}/merchants: connects a merchant and its first Terminal IDs, as the sub-channel page does. */
 export const POST = apiRoute<{ subChannelId: string }>(operations.addMerchant, async (req, { actor, params }) => {
   const subChannelId = uuidParam(params.subChannelId);
-  const body = parseOrRefuse(merchantCreateBody, (await readJsonBody(req)).value);
+  const body = parseOrRefuse(merchantCreateBody, await readJsonBody(req));
   const input = parseOrRefuse(addMerchantSchema, { ...body, subChannelOrderId: subChannelId, terminalIds: body.terminalIds.join('\n') });
   const merchantId = await addMerchant(actor, input);
   const created = (await visibleMerchants(actor, subChannelId)).find((merchant) => merchant.id === merchantId);
