@@ -87,14 +87,14 @@ export async function deliverWebhooks(jobs: DeliveryJob[], { now = () => new Dat
   // its consequence (the SMS delivered, the order completed) arrive in that order; everything
   // else goes side by side, so a busy endpoint still gets many orders' events at once.
   const outcomes: (AttemptOutcome | undefined)[] = targets.map(() => undefined);
-  const payloadOf = (index: number) => JSON.parse(targets[index]!.body) as { timestamp?: string; data?: { orderId?: string } };
+  const payloads = targets.map((target) => (target ? (JSON.parse(target.body) as { timestamp?: string; data?: { orderId?: string } }) : undefined));
   const inTurn = new Map<string, number[]>();
   targets.forEach((target, index) => {
     if (!target) return;
-    const lane = `${target.endpointId}/${payloadOf(index).data?.orderId ?? target.eventId}`;
+    const lane = `${target.endpointId}/${payloads[index]?.data?.orderId ?? target.eventId}`;
     inTurn.set(lane, [...(inTurn.get(lane) ?? []), index]);
   });
-  const happenedAt = (index: number) => String(payloadOf(index).timestamp ?? '');
+  const happenedAt = (index: number) => String(payloads[index]?.timestamp ?? '');
   await Promise.all(
     [...inTurn.values()].map(async (indices) => {
       for (const index of indices.sort((a, b) => happenedAt(a).localeCompare(happenedAt(b)))) outcomes[index] = await attempt(targets[index]!);
