@@ -40,8 +40,9 @@ export function detectDelimiter(text: string): ';' | ',' {
 }
 
 function readCsv(text: string): string[][] {
-  // A binary file that is not XLSX (an .xls, a PDF) decodes to NUL-laden text: not a CSV.
-  if (text.includes('\u0000')) throw new BatchFileError('unreadable');
+  // A binary file that is not XLSX (an .xls, a PDF, UTF-16 text) is full of NULs; one NUL in a
+  // cell is the row's problem (controlCharacters), not the file's.
+  if ((text.match(/\u0000/g)?.length ?? 0) > text.length / 100) throw new BatchFileError('unreadable');
   const result = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
   const fatal = result.errors.find((error) => error.type === 'Quotes');
   if (fatal) throw new BatchFileError('unreadable');
