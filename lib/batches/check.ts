@@ -1,4 +1,4 @@
-import { columnName, type BatchField } from '@/lib/batches/columns';
+import type { BatchField } from '@/lib/batches/columns';
 import type { BatchColumn, BatchRow, ParsedBatchFile } from '@/lib/batches/parse';
 import { typeRequirements, type AccountType } from '@/lib/orders/model';
 import { orderFormSchema, type OrderFormInput, type OrderInput } from '@/lib/validations/order';
@@ -13,7 +13,7 @@ import { orderFormSchema, type OrderFormInput, type OrderInput } from '@/lib/val
 /** A problem in one cell. `message` is a key of the `validation` catalogue, filled by `values`. */
 export interface RowProblem {
   field: BatchField;
-  /** The header as written in the file (the English column name if the file lacks the column). */
+  /** The header as written in the file (the field's name if the file lacks the column). */
   column: string;
   message: string;
   values?: Record<string, string | number>;
@@ -74,7 +74,7 @@ const lower = (value: string | null) => (value ?? '').trim().toLowerCase();
 
 export function checkBatchRows(file: ParsedBatchFile, context: BatchCheckContext): RowVerdict[] {
   const headers = new Map(file.columns.map((column: BatchColumn) => [column.field, column.header]));
-  const columnOf = (field: BatchField) => headers.get(field) ?? columnName(field, 'en');
+  const columnOf = (field: BatchField) => headers.get(field) ?? field;
   const catalogued = new Set(context.catalogue.map((entry) => `${lower(entry.supplierName)}|${lower(entry.ecrName)}`));
   const openByBusinessId = new Map(context.openOrders.map((open) => [open.merchantBusinessId.toUpperCase(), open.number]));
   const firstRowByKey = new Map<string, number>();

@@ -1,13 +1,10 @@
-import en from '@/lib/i18n/messages/en.json';
-import fi from '@/lib/i18n/messages/fi.json';
-import sv from '@/lib/i18n/messages/sv.json';
 import type { Locale } from '@/lib/i18n/config';
 import { typeRequirements, type AccountType } from '@/lib/orders/model';
 
 /**
  * The columns of a bulk-order file: the order form's fields, one column each. Column names come
- * from the `batches.columns` catalogue, so a template downloaded in Finnish and a file someone
- * renamed to English headers both read the same.
+ * from the `batches.columns` catalogue (column-names.ts), so a template downloaded in Finnish and a
+ * file someone renamed to English headers both read the same.
  */
 export const batchFields = [
   'recipientName',
@@ -47,19 +44,19 @@ export function columnsFor(type: AccountType): BatchColumnSpec[] {
   return columns;
 }
 
-const catalogues: Record<Locale, { batches: { columns: Record<BatchField, string> } }> = { en, fi, sv };
-
-export const columnName = (field: BatchField, locale: Locale) => catalogues[locale].batches.columns[field];
+/** Each language's column names; the server has them (column-names.ts) and hands them to the browser. */
+export type ColumnNames = Record<Locale, Record<BatchField, string>>;
 
 /** Case, spacing and Unicode form do not matter in a header: "  y-TUNNUS " is "Y-tunnus". */
 export const normaliseHeader = (header: string) => header.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** Every accepted header: the column names in every language, and the field names the API uses. */
-const fieldByHeader = new Map<string, BatchField>(
-  batchFields.flatMap((field) => [
-    [normaliseHeader(field), field] as const,
-    ...Object.values(catalogues).map((catalogue) => [normaliseHeader(catalogue.batches.columns[field]), field] as const),
-  ]),
-);
-
-export const fieldForHeader = (header: string): BatchField | undefined => fieldByHeader.get(normaliseHeader(header));
+/** The field each accepted header fills: the column names in every language, and the field names the API uses. */
+export function headerLookup(names: ColumnNames): (header: string) => BatchField | undefined {
+  const fieldByHeader = new Map<string, BatchField>(
+    batchFields.flatMap((field) => [
+      [normaliseHeader(field), field] as const,
+      ...Object.values(names).map((language) => [normaliseHeader(language[field]), field] as const),
+    ]),
+  );
+  return (header) => fieldByHeader.get(normaliseHeader(header));
+}

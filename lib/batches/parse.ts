@@ -1,4 +1,4 @@
-import { columnsFor, fieldForHeader, type BatchField } from '@/lib/batches/columns';
+import { columnsFor, headerLookup, type BatchField, type ColumnNames } from '@/lib/batches/columns';
 import { BatchFileError } from '@/lib/batches/file-error';
 import { readCells } from '@/lib/batches/read-cells';
 import type { AccountType } from '@/lib/orders/model';
@@ -30,13 +30,13 @@ const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
  * when it cannot be a batch: too large, unreadable, no header, a header the template does not
  * have, a required column missing, or more than MAX_BATCH_ROWS rows. Blank rows are skipped.
  */
-export async function parseBatchFile(bytes: Uint8Array, type: AccountType): Promise<ParsedBatchFile> {
+export async function parseBatchFile(bytes: Uint8Array, { type, columnNames }: { type: AccountType; columnNames: ColumnNames }): Promise<ParsedBatchFile> {
   if (bytes.byteLength > MAX_BATCH_BYTES) throw new BatchFileError('tooLarge', { maxMegabytes: MAX_BATCH_BYTES / 1024 / 1024 });
   const cells = await readCells(bytes);
 
   const headerIndex = cells.findIndex((row) => !isBlank(row));
   if (headerIndex === -1) throw new BatchFileError('noHeader');
-  const columns = readHeader(cells[headerIndex]!, type);
+  const columns = readHeader(cells[headerIndex]!, type, headerLookup(columnNames));
 
   const rows: BatchRow[] = [];
   for (let index = headerIndex + 1; index < cells.length; index++) {
@@ -54,7 +54,7 @@ export async function parseBatchFile(bytes: Uint8Array, type: AccountType): Prom
 }
 
 /** The header row's columns by position; a blank header over an empty column is no column. */
-function readHeader(header: string[], type: AccountType): (BatchColumn | null)[] {
+function readHeader(header: string[], type: AccountType, fieldForHeader: ReturnType<typeof headerLookup>): (BatchColumn | null)[] {
   const seen = new Set<BatchField>();
   const columns = header.map((text): BatchColumn | null => {
     if (text.trim() === '') return null;
@@ -65,7 +65,7 @@ function readHeader(header: string[], type: AccountType): (BatchColumn | null)[]
     return { field, header: text.trim() };
   });
   const missing = columnsFor(type).find((spec) => spec.required && !seen.has(spec.field));
-  // Named by its English column name; the UI shows it in the user's language (columnName).
+  // Named by its field: the UI shows the column name in the user's language.
   if (missing) throw new BatchFileError('missingColumn', { column: missing.field });
   return columns;
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/universal';
-import { columnName, columnsFor, type BatchField } from '@/lib/batches/columns';
+import { columnNames } from '@/lib/batches/column-names';
+import { columnsFor, type BatchField } from '@/lib/batches/columns';
 import type { Locale } from '@/lib/i18n/config';
 import type { AccountType } from '@/lib/orders/model';
 
@@ -34,7 +35,7 @@ const exampleInfo: Record<AccountType, string> = {
 export function templateRows(type: AccountType, locale: Locale): string[][] {
   const fields = columnsFor(type).map((column) => column.field);
   const values: Record<BatchField, string> = { ...example, additionalInfo: exampleInfo[type] };
-  return [fields.map((field) => columnName(field, locale)), fields.map((field) => values[field])];
+  return [fields.map((field) => columnNames[locale][field]), fields.map((field) => values[field])];
 }
 
 /**

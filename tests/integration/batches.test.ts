@@ -6,6 +6,7 @@ import { checkBatchForActor, findOpenOrdersByBusinessId } from '@/db/queries/bat
 import { createOrder } from '@/db/queries/orders';
 import { getActorByUserId, type Actor } from '@/db/queries/users';
 import { ecrProducts, orders } from '@/db/schema';
+import { columnNames } from '@/lib/batches/column-names';
 import { parseBatchFile } from '@/lib/batches/parse';
 import { orderFormSchema } from '@/lib/validations/order';
 import { factories } from '@/tests/support/factories';
@@ -34,7 +35,7 @@ describe('checking a batch against the database', () => {
     const open = await place(actor, OPEN_ORDER_BUSINESS_ID);
     const { csv, expected, warnings } = generateBatch();
 
-    const verdicts = await checkBatchForActor(actor, await parseBatchFile(new TextEncoder().encode(csv), 'merchant_rights'), 'merchant_rights');
+    const verdicts = await checkBatchForActor(actor, await parseBatchFile(new TextEncoder().encode(csv), { type: 'merchant_rights', columnNames }), 'merchant_rights');
 
     const invalid = verdicts.filter((verdict) => verdict.verdict === 'invalid');
     expect(invalid.map((verdict) => [verdict.rowNumber, verdict.problems.map((problem) => problem.message)])).toEqual(

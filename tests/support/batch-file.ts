@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
-import { columnName, columnsFor, type BatchField } from '@/lib/batches/columns';
+import { columnNames } from '@/lib/batches/column-names';
+import { columnsFor, type BatchField } from '@/lib/batches/columns';
 import type { Locale } from '@/lib/i18n/config';
 
 /**
@@ -115,7 +116,7 @@ export function generateBatch({ rows = 1000, badRows = 40, locale = 'fi' as Loca
     }
     data.push(row);
   }
-  const header = fields.map((field) => columnName(field, locale));
+  const header = fields.map((field) => columnNames[locale][field]);
   const csv = Papa.unparse([header, ...data.map((row) => fields.map((field) => row[field]))], { delimiter, newline: '\r\n' });
   return { csv, header, data, fields, expected, warnings };
 }
