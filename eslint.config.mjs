@@ -32,7 +32,7 @@ const config = [
         {
           zones: [
             {
-              target: ['./lib/orders', './lib/phone.ts', './lib/business-id.ts', './lib/validations'],
+              target: ['./lib/orders', './lib/phone.ts', './lib/business-id.ts', './lib/validations', './lib/batches'],
               from: ['./db', './app'],
               message: 'Pure domain rules and schemas must not import the database or the routes.',
             },

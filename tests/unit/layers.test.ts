@@ -19,6 +19,7 @@ describe('the layers, enforced by lint', () => {
   it.each([
     ['a domain rule importing the database', 'lib/orders/probe.ts', "import { db } from '@/db';\nexport const probe = db;"],
     ['a shared schema importing the schema of the database', 'lib/validations/probe.ts', "import { users } from '@/db/schema';\nexport const probe = users;"],
+    ['bulk-file checking (which runs in the browser too) importing a query', 'lib/batches/probe.ts', "import { listEcrCatalogue } from '@/db/queries/orders';\nexport const probe = listEcrCatalogue;"],
     ['phone parsing importing a route', 'lib/phone.ts', "import { placeOrder } from '@/app/(portal)/orders/actions';\nexport const probe = placeOrder;"],
     ['a component importing a query', 'components/probe.ts', "import { listOrders } from '../db/queries/orders';\nexport const probe = listOrders;"],
     ['a query importing a component', 'db/queries/probe.ts', "import { Button } from '@/components/ui/button';\nexport const probe = Button;"],
