@@ -5,7 +5,7 @@ import { containsPattern } from '@/db/like';
 import { appendOrderEvents } from '@/db/queries/order-events';
 import { getDeadlineSetting } from '@/db/queries/settings';
 import { doneBy, isApiKeyActor, type Actor, type OrganisationActor } from '@/db/queries/users';
-import { apiKeys, ecrProducts, memberships, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
+import { apiKeys, ecrProducts, memberships, orderBatches, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
 import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/boss';
@@ -220,11 +220,13 @@ export async function getOrderForActor(actor: OrganisationActor, orderId: string
       createdByName: users.name,
       createdByEmail: users.email,
       createdByApiKeyName: apiKeys.name,
+      batchNumber: orderBatches.number,
     })
     .from(orders)
     .innerJoin(organisations, eq(organisations.id, orders.organisationId))
     .leftJoin(users, eq(users.id, orders.createdByUserId))
     .leftJoin(apiKeys, eq(apiKeys.id, orders.createdByApiKeyId))
+    .leftJoin(orderBatches, eq(orderBatches.id, orders.batchId))
     .where(and(eq(orders.id, orderId), visibleTo(actor)))
     .limit(1);
   if (!order) return null;
@@ -248,6 +250,7 @@ export async function getOrderForActor(actor: OrganisationActor, orderId: string
   return {
     ...order.order,
     organisationName: order.organisationName,
+    batchNumber: order.batchNumber,
     createdBy: { name: order.createdByName, email: order.createdByEmail, apiKeyName: order.createdByApiKeyName },
     events,
     deadline,
