@@ -36,7 +36,7 @@ const merchantRow = (n: number, overrides: Record<string, unknown> = {}) => ({
 });
 const merchantBatch = (n: number, from = 1) => ({ type: 'merchant', rows: Array.from({ length: n }, (_, index) => merchantRow(from + index)) });
 
-async function accept(key: string, body: unknown, idempotencyKey = randomUUID()) {
+async function accept(key: string, body: unknown, idempotencyKey: string = randomUUID()) {
   const answer = await post(key, body, idempotencyKey);
   expect(answer.status, answer.text).toBe(202);
   return answer.body as { id: string; number: number; rowCount: number };
