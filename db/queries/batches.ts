@@ -111,6 +111,19 @@ export async function submitBatch(actor: OrganisationActor, submission: BatchSub
   });
 }
 
+/**
+ * The actor's organisation's batch submitted with this idempotency key, with the fingerprint of
+ * the request that submitted it; null if none. The API asks before it answers a refusal, since a
+ * retry of an accepted batch would be refused for the very orders it placed.
+ */
+export async function findBatchByIdempotencyKey(actor: OrganisationActor, idempotencyKey: string) {
+  const [batch] = await db
+    .select({ id: orderBatches.id, number: orderBatches.number, requestHash: orderBatches.requestHash })
+    .from(orderBatches)
+    .where(and(eq(orderBatches.organisationId, actor.organisationId), eq(orderBatches.idempotencyKey, idempotencyKey)));
+  return batch ?? null;
+}
+
 type StoredRowInput = BatchOrder & { recipientLocale: Locale };
 
 /**
