@@ -49,13 +49,19 @@ export async function createPartnerApplication(input: PartnerApplicationInput, l
   });
 }
 
+/**
+ * The listed application's own columns, qualified: drizzle writes a one-table select's columns
+ * bare, which inside a subquery would name the subquery's own table.
+ */
+const outer = (column: string) => sql`${partnerApplications}.${sql.identifier(column)}`;
+
 /** Organisations (other than the one this application created) whose business ID is the application's. */
 const duplicateOrganisations = sql<{ id: string; name: string }[]>`coalesce((
   select json_agg(json_build_object('id', o.id, 'name', o.name) order by o.name)
   from ${organisations} o
   where o.business_id is not null
-    and ${businessIdKeySql(sql`o.business_id`)} = ${businessIdKeySql(sql`${partnerApplications.businessId}`)}
-    and o.id is distinct from ${partnerApplications.organisationId}
+    and ${businessIdKeySql(sql`o.business_id`)} = ${businessIdKeySql(outer('business_id'))}
+    and o.id is distinct from ${outer('organisation_id')}
 ), '[]'::json)`;
 
 /** Other open applications with the same business ID. */
@@ -63,8 +69,8 @@ const duplicateApplications = sql<{ id: string; companyName: string }[]>`coalesc
   select json_agg(json_build_object('id', other.id, 'companyName', other.company_name) order by other.submitted_at)
   from ${partnerApplications} other
   where other.state in ('new', 'in_review')
-    and other.id <> ${partnerApplications.id}
-    and ${businessIdKeySql(sql`other.business_id`)} = ${businessIdKeySql(sql`${partnerApplications.businessId}`)}
+    and other.id <> ${outer('id')}
+    and ${businessIdKeySql(sql`other.business_id`)} = ${businessIdKeySql(outer('business_id'))}
 ), '[]'::json)`;
 
 export type ApplicationListFilter = 'open' | ApplicationState;
