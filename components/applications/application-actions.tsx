@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { useAnnounce } from '@/components/ui/action-outcome';
 import { Button } from '@/components/ui/button';
 import { ChoiceField, TextAreaField, TextField } from '@/components/ui/field';
@@ -18,20 +18,25 @@ const loadNote = () => schemas().then((module) => module.applicationNoteSchema);
 const loadApprove = () => schemas().then((module) => module.approveApplicationSchema);
 const loadDecline = () => schemas().then((module) => module.declineApplicationSchema);
 
-/** Says a success in the page's outcome message: the form that acted is often gone with it. */
-function useAnnounceSuccess(result: ActionResult<unknown> | null, message: string) {
+/**
+ * The action, saying its success in the page's outcome message as soon as the server has said
+ * yes: the form that acted is often gone with it (an approved application has no approve form).
+ */
+function useAnnouncing<T>(action: Action<T>, message: string): Action<T> {
   const announce = useAnnounce();
-  useEffect(() => {
-    if (result?.ok) announce(message);
-    // Each answer is a new result object: announce once per answer.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [result]);
+  return useCallback(
+    async (previous: unknown, input: FormData) => {
+      const result = await action(previous, input);
+      if (result.ok) announce(message);
+      return result;
+    },
+    [action, announce, message],
+  );
 }
 
 export function StartReviewForm(props: { action: Action; applicationId: string }) {
   const t = useTranslations('applications');
-  const { bindForm, ...form } = useFormAction(props.action);
-  useAnnounceSuccess(form.result, t('reviewStarted'));
+  const { bindForm, ...form } = useFormAction(useAnnouncing(props.action, t('reviewStarted')));
   return (
     <form ref={bindForm} action={form.formAction} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="applicationId" value={props.applicationId} />
@@ -46,8 +51,7 @@ export function StartReviewForm(props: { action: Action; applicationId: string }
 export function ApproveForm(props: { action: Action; applicationId: string; interest: PartnerOrganisationKind; companyName: string; email: string }) {
   const t = useTranslations('applications');
   const tKinds = useTranslations('organisationKinds');
-  const { bindForm, ...form } = useFormAction(props.action, loadApprove);
-  useAnnounceSuccess(form.result, t('approved', { email: props.email }));
+  const { bindForm, ...form } = useFormAction(useAnnouncing(props.action, t('approved', { email: props.email })), loadApprove);
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate data-testid="approve-form" className="flex flex-col gap-4">
       <ErrorSummary {...form.summary} />
@@ -73,8 +77,7 @@ export function ApproveForm(props: { action: Action; applicationId: string; inte
 
 export function DeclineForm(props: { action: Action; applicationId: string }) {
   const t = useTranslations('applications');
-  const { bindForm, ...form } = useFormAction(props.action, loadDecline);
-  useAnnounceSuccess(form.result, t('declined'));
+  const { bindForm, ...form } = useFormAction(useAnnouncing(props.action, t('declined')), loadDecline);
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate data-testid="decline-form" className="flex flex-col gap-4">
       <ErrorSummary {...form.summary} />
@@ -92,8 +95,7 @@ export function DeclineForm(props: { action: Action; applicationId: string }) {
 
 export function NoteForm(props: { action: Action; applicationId: string }) {
   const t = useTranslations('applications');
-  const { bindForm, ...form } = useFormAction(props.action, loadNote);
-  useAnnounceSuccess(form.result, t('noteAdded'));
+  const { bindForm, ...form } = useFormAction(useAnnouncing(props.action, t('noteAdded')), loadNote);
   return (
     <form key={form.formKey} ref={bindForm} action={form.formAction} onSubmit={form.onSubmit} noValidate data-testid="note-form" className="flex flex-col gap-3">
       <ErrorSummary {...form.summary} />

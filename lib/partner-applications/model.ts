@@ -12,6 +12,9 @@ export type ApplicationState = (typeof applicationStates)[number];
 export const openApplicationStates = ['new', 'in_review'] as const satisfies readonly ApplicationState[];
 export const isOpenApplication = (state: ApplicationState) => (openApplicationStates as readonly ApplicationState[]).includes(state);
 
+/** The application form's minimum fill time (lib/partner-applications/spam.ts): nobody reads it and fills eight fields faster. */
+export const MIN_FILL_SECONDS = 5;
+
 /** An application waiting longer than this many Finnish business days is in support's daily digest. */
 export const APPLICATION_DIGEST_BUSINESS_DAYS = 2;
 

@@ -1,6 +1,9 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { getEnv } from '@/lib/env';
+import { MIN_FILL_SECONDS } from './model';
+
+export { MIN_FILL_SECONDS };
 
 /*
  * Spam defence for the public application form, without third parties:
@@ -16,8 +19,6 @@ import { getEnv } from '@/lib/env';
 /** The honeypot's field name: a word autofill does not recognise, so a person's browser leaves it empty. */
 export const HONEYPOT_FIELD = 'leave_empty';
 export const FORM_TOKEN_FIELD = 'form_token';
-/** Nobody reads the form and fills eight fields faster. */
-export const MIN_FILL_SECONDS = 5;
 /** A form open longer than this asks to be loaded again: a token cannot be collected once and reused for ever. */
 export const MAX_FORM_AGE_HOURS = 24;
 

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import { invitations, memberships, orders, organisations, outboxMessages, partnerApplications, users } from '@/db/schema';
-import { MIN_FILL_SECONDS } from '@/lib/partner-applications/spam';
+import { MIN_FILL_SECONDS } from '@/lib/partner-applications/model';
 import { seedPeople, seedPerson } from '../a11y/a11y-helpers';
 import { expect, linkIn, test } from '../fixtures';
 
