@@ -74,7 +74,8 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
         <ActionOutcomeMessage />
 
         {(duplicateOrganisations.length > 0 || duplicateApplications.length > 0) && (
-          <Card className="mb-6 border-red-300 bg-red-50" data-testid="duplicates">
+          // Not a Card: its white background and grey border would compete with these.
+          <div className="mb-6 rounded-lg border border-red-300 bg-red-50 p-4 shadow-sm sm:p-6" data-testid="duplicates">
             <h2 className="flex flex-wrap items-center gap-2 font-semibold text-red-900">
               <DuplicateBadge /> {t('applications.duplicatesTitle', { businessId: application.businessId })}
             </h2>
@@ -96,7 +97,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
                 </li>
               ))}
             </ul>
-          </Card>
+          </div>
         )}
 
         <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
@@ -116,7 +117,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
             </Card>
 
             {application.state === 'approved' && application.organisationId && (
-              <Card className="border-teal-300 bg-teal-50" data-testid="decision">
+              <div className="rounded-lg border border-teal-300 bg-teal-50 p-4 shadow-sm sm:p-6" data-testid="decision">
                 <h2 className="font-semibold text-teal-900">{t('applications.approvedTitle')}</h2>
                 <p className="mt-1 text-sm text-teal-950">
                   {t('applications.approvedBy', { name: decidedByName ?? t('audit.system'), date: when(application.decidedAt!) })}{' '}
@@ -124,7 +125,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
                     {organisationName}
                   </Link>
                 </p>
-              </Card>
+              </div>
             )}
             {application.state === 'declined' && (
               <Card data-testid="decision">
@@ -170,6 +171,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
             </Card>
             <Card>
               <h2 className="mb-3 text-lg font-semibold">{t('applications.historyTitle')}</h2>
+              {history.length === 0 && <p className="text-sm text-slate-600">{t('audit.empty')}</p>}
               <ol data-testid="application-history" className="flex flex-col gap-3 text-sm">
                 {history.map((entry) => (
                   <li key={entry.id} className="border-l-2 border-slate-200 pl-3">
