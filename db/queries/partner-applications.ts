@@ -23,8 +23,9 @@ import type { PartnerApplicationInput } from '@/lib/validations/partner-applicat
  */
 
 /**
- * Business IDs compared for duplicates: upper case without spaces, dots or hyphens, and a Finnish
- * VAT number the same as its Y-tunnus (businessIdKey in lib/partner-applications/model.ts).
+ * Business IDs as compared for duplicates: upper case without spaces, dots or hyphens, and a
+ * Finnish VAT number (FI12345678) the same company as its Y-tunnus (1234567-8). Organisations
+ * made by hand keep their IDs as typed, so the comparison normalises both sides.
  */
 const businessIdKeySql = (column: SQL | typeof organisations.businessId) =>
   sql`regexp_replace(regexp_replace(upper(${column}), '[[:space:].-]', '', 'g'), '^FI([0-9]{8})$', '\\1')`;

@@ -7,10 +7,9 @@ export const applicationCountries = [
   'FI', 'SE', 'NO', 'DK', 'IS', 'EE', 'LV', 'LT', 'DE', 'PL', 'NL', 'BE', 'LU', 'FR', 'IE', 'GB', 'CH', 'LI', 'AT',
   'CZ', 'SK', 'HU', 'SI', 'HR', 'RO', 'BG', 'GR', 'CY', 'MT', 'IT', 'ES', 'PT',
 ] as const;
-export type ApplicationCountry = (typeof applicationCountries)[number];
 
 /** A VAT number starts with its country's code, except Greece's, which starts with EL. */
-export const vatPrefix = (country: string) => (country === 'GR' ? 'EL' : country);
+const vatPrefix = (country: string) => (country === 'GR' ? 'EL' : country);
 
 /**
  * A VAT number as people write it ("SE 5566 7788 9901", "556677889901" for a Swedish company):

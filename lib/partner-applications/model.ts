@@ -1,5 +1,3 @@
-import type { PartnerOrganisationKind } from '@/lib/organisation-kinds';
-
 /**
  * A partner application's life: `new` on arrival, `in_review` once support has looked at it,
  * then `approved` (the organisation exists and its first admin is invited) or `declined`.
@@ -17,16 +15,3 @@ export const MIN_FILL_SECONDS = 5;
 
 /** An application waiting longer than this many Finnish business days is in support's daily digest. */
 export const APPLICATION_DIGEST_BUSINESS_DAYS = 2;
-
-/** What an applicant may be interested in: exactly the kinds of partner organisation the portal knows. */
-export type InterestKind = PartnerOrganisationKind;
-
-/**
- * How two business IDs are compared for duplicates: letters upper case, without spaces, hyphens
- * or dots, and a Finnish VAT number (FI12345678) is the same company as its Y-tunnus 1234567-8.
- * The same expression runs in SQL (businessIdKeySql in db/queries/partner-applications.ts).
- */
-export function businessIdKey(value: string) {
-  const compact = value.toUpperCase().replace(/[\s.-]/g, '');
-  return /^FI\d{8}$/.test(compact) ? compact.slice(2) : compact;
-}

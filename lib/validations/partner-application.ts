@@ -57,7 +57,6 @@ export const partnerApplicationSchema = applicationFields
       phone: parsed.ok ? parsed.e164 : phone,
     };
   });
-export type PartnerApplicationFormInput = z.input<typeof partnerApplicationSchema>;
 export type PartnerApplicationInput = z.output<typeof partnerApplicationSchema>;
 
 /** The inbox's filter: one state, or the open ones (new and in review) by default. */
