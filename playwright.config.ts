@@ -51,7 +51,8 @@ export default defineConfig({
       // A fresh cluster per run, so nothing (rate-limit counters included) carries over.
       command: `rm -rf ${E2E_PG.dir} && npm run build && npm run start -- -p ${E2E_PORT} 2>&1 | tee ${E2E_SERVER_LOG}`,
       url: `${E2E_URL}/api/health`,
-      timeout: 300_000,
+      // A production build takes 3–5 minutes on two busy cores.
+      timeout: 600_000,
       reuseExistingServer: false,
       env: e2eServerEnv,
       stdout: 'pipe',
