@@ -152,12 +152,14 @@ describe('POST /api/orders/batches/check', () => {
         controller.enqueue(new Uint8Array(64 * 1024));
       },
     });
-    const streamed = new NextRequest('http://portal.test/api/orders/batches/check', {
-      method: 'POST',
-      body: endless,
-      headers: { 'content-type': 'multipart/form-data; boundary=x' },
-      duplex: 'half',
-    } as RequestInit & { duplex: 'half' });
+    const streamed = new NextRequest(
+      new Request('http://portal.test/api/orders/batches/check', {
+        method: 'POST',
+        body: endless,
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+        duplex: 'half',
+      } as RequestInit),
+    );
     expect((await checkRoute(streamed, noParams)).status).toBe(413);
     expect(sent).toBeLessThan(bodyLimits.batchUpload + 256 * 1024);
   });
