@@ -5,6 +5,7 @@ import type { RouteWeight } from './client-weight';
 import { RESULTS_DIR } from './env';
 import type { Measurement } from './http';
 import type { SmsResult } from './sms';
+import type { BatchSubmitResult, measureBatchCheck } from './batches';
 import type { WebhookResult } from './webhooks';
 
 export interface BenchResults {
@@ -18,6 +19,7 @@ export interface BenchResults {
   plans: { label: string; executionMs: number; seqScans: string[]; sql: string }[];
   sms: SmsResult[];
   webhooks?: WebhookResult[];
+  batches?: { check: Awaited<ReturnType<typeof measureBatchCheck>>; submit: BatchSubmitResult[] };
   notes: string[];
 }
 
@@ -87,6 +89,23 @@ export function webhooksTable(results: BenchResults) {
   return lines.join('\n');
 }
 
+export function batchCheckTable(check: Awaited<ReturnType<typeof measureBatchCheck>>) {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const lines = ['| 1,000 rows | size | parse (median) | check (median) | total (median) | first run | longest event-loop block |', '|---|---:|---:|---:|---:|---:|---:|'];
+  for (const [format, result] of Object.entries(check)) {
+    lines.push(`| ${format} | ${(result.bytes / 1024).toFixed(0)} KiB | ${ms(result.parseMs)} | ${ms(result.checkMs)} | ${ms(result.totalMs)} | ${ms(result.firstRunMs)} | ${ms(result.longestBlockMs)} |`);
+  }
+  return lines.join('\n');
+}
+
+export function batchSubmitTable(results: BenchResults) {
+  const lines = ['| rows | submit (batch, rows, job) | placed in | orders/s | orders |', '|---:|---:|---:|---:|---:|'];
+  for (const run of results.batches?.submit ?? []) {
+    lines.push(`| ${run.rows} | ${run.submitMs} ms | ${run.placeSeconds} s | ${run.ordersPerSecond} | ${run.orders} |`);
+  }
+  return lines.join('\n');
+}
+
 export function plansTable(results: BenchResults) {
   const lines = ['| query | execution | sequential scans |', '|---|---:|---|'];
   for (const plan of results.plans) {
@@ -127,6 +146,12 @@ export function markdown(results: BenchResults) {
     '## Webhook fan-out',
     '',
     webhooksTable(results),
+    '',
+    '## Bulk ordering: reading and checking 1,000 rows, then placing the 960 good ones',
+    '',
+    results.batches ? batchCheckTable(results.batches.check) : '(not run)',
+    '',
+    batchSubmitTable(results),
     '',
     '## Query plans (EXPLAIN ANALYZE at full size; full plans in plans-latest.txt)',
     '',

@@ -11,9 +11,11 @@
  *   sms       password SMS through the real worker to the Twilio double (:4020), rate limit off and on.
  *   webhooks  order events fanned out as signed webhooks by the real worker to a local receiver
  *             (:4030), counted by webhook-id. Alone (--only=webhooks) it needs no data set.
+ *   batches   reading and checking a 1,000-row bulk-order file, then placing its 960 good rows
+ *             as orders (orders per second). Alone (--only=batches) it needs no data set.
  * Results: a markdown table on stdout, and bench/results/{<time>.json, latest.json, latest.md, plans-*.txt}.
  *
- * Flags: --reload  --no-build  --only=http,weight,plans,sms,webhooks  --duration=10  --connections=10,50
+ * Flags: --reload  --no-build  --only=http,weight,plans,sms,webhooks,batches  --duration=10  --connections=10,50
  *        --sms-count=10000  --sms-rate=100  --sms-latency=50
  *        --webhook-count=10000  --webhook-latency=20  --webhook-processes=1
  *        --sms-processes=1 (worker processes side by side)
@@ -33,7 +35,7 @@ const { values: flags } = parseArgs({
   options: {
     reload: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
-    only: { type: 'string', default: 'http,weight,plans,sms,webhooks' },
+    only: { type: 'string', default: 'http,weight,plans,sms,webhooks,batches' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10,50' },
     'sms-count': { type: 'string', default: '10000' },
@@ -49,8 +51,8 @@ const { values: flags } = parseArgs({
   },
 });
 const parts = new Set(flags.only.split(','));
-/** The webhook fan-out makes its own orders: alone, it runs on whatever the bench database holds. */
-const needsDataset = [...parts].some((part) => part !== 'webhooks');
+/** The webhook fan-out and the batches make their own orders: alone, they run on whatever the bench database holds. */
+const needsDataset = [...parts].some((part) => part !== 'webhooks' && part !== 'batches');
 const duration = Number(flags.duration);
 const connectionLevels = flags.connections.split(',').map(Number);
 
@@ -249,6 +251,15 @@ try {
       });
       results.webhooks!.push(run);
       log(`  ${run.eventsPerSecond} events/s, ${run.received.toLocaleString('en')} received, ${run.duplicates} duplicated, ${run.losses} lost, ${run.badSignatures} bad signatures${run.timedOut ? ' (TIMED OUT)' : ''}`);
+    }
+
+    if (parts.has('batches')) {
+      const { measureBatchCheck, runBatchSubmit } = await import('./batches');
+      log('Bulk ordering: reading and checking 1,000 rows');
+      const check = await measureBatchCheck();
+      log(`  ${Object.entries(check).map(([format, result]) => `${format} ${result.totalMs.toFixed(0)} ms`).join(', ')}`);
+      log('Bulk ordering: placing 960 orders');
+      results.batches = { check, submit: await runBatchSubmit({ client, log }) };
     }
   } catch (error) {
     // What was measured before the failure is still worth keeping.

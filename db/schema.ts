@@ -248,6 +248,8 @@ export const orders = pgTable(
     idempotencyKey: uuid().notNull(),
     /** For an order placed through the API: the SHA-256 of its request, so a reused Idempotency-Key with another body is refused. */
     requestHash: text(),
+    /** The bulk order it came from, if any: support's queue filters by it. */
+    batchId: uuid().references((): AnyPgColumn => orderBatches.id, { onDelete: 'restrict' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -265,11 +267,70 @@ export const orders = pgTable(
     index().on(table.createdByApiKeyId),
     index().on(table.assigneeUserId),
     index().on(table.ecrProductId),
+    index().on(table.batchId).where(sql`batch_id is not null`),
     check('orders_placed_by', sql`${table.createdByUserId} is not null or ${table.createdByApiKeyId} is not null`),
   ],
 );
 export type Order = typeof orders.$inferSelect;
 export type NewOrder = typeof orders.$inferInsert;
+
+/**
+ * A bulk order: the rows of an uploaded file (or an API request) that passed the check, each to
+ * become an ordinary order. Submitting writes the batch and its rows at once; a job turns rows into
+ * orders in chunks, each chunk's orders and their rows' `order_id` in one transaction, so after a
+ * crash the rows without an order are exactly the ones left to do.
+ */
+export const orderBatches = pgTable(
+  'order_batches',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** What people say: "batch 12". */
+    number: bigserial({ mode: 'number' }).notNull().unique(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    createdByUserId: text().references(() => users.id, { onDelete: 'restrict' }),
+    createdByApiKeyId: uuid().references((): AnyPgColumn => apiKeys.id, { onDelete: 'restrict' }),
+    type: accountType().notNull(),
+    /** The uploaded file's name; null for a batch sent through the API. */
+    fileName: text(),
+    /** Made once per preview (or from the API's Idempotency-Key): a second submit finds the first batch. */
+    idempotencyKey: uuid().notNull(),
+    requestHash: text(),
+    rowCount: integer().notNull(),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** When the last row became an order. */
+    completedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex().on(table.organisationId, table.idempotencyKey),
+    index().on(table.organisationId, table.submittedAt.desc()),
+    index().on(table.createdByUserId),
+    index().on(table.createdByApiKeyId),
+    check('order_batches_placed_by', sql`${table.createdByUserId} is not null or ${table.createdByApiKeyId} is not null`),
+  ],
+);
+export type OrderBatch = typeof orderBatches.$inferSelect;
+
+/** One row of a batch: its order once placed. `input` is cleared then, as the order holds it. */
+export const orderBatchRows = pgTable(
+  'order_batch_rows',
+  {
+    batchId: uuid()
+      .notNull()
+      .references(() => orderBatches.id, { onDelete: 'restrict' }),
+    /** The row in the file (the header is row 1), or the index in the API request's rows from 1. */
+    rowNumber: integer().notNull(),
+    input: jsonb().$type<Record<string, unknown>>(),
+    orderId: uuid()
+      .unique()
+      .references(() => orders.id, { onDelete: 'restrict' }),
+  },
+  (table) => [
+    primaryKey({ columns: [table.batchId, table.rowNumber] }),
+    check('order_batch_rows_input_or_order', sql`(${table.input} is null) <> (${table.orderId} is null)`),
+  ],
+);
 
 /** The timeline: append-only, enforced by a trigger (see the migration). */
 export const orderEvents = pgTable(

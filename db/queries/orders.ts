@@ -5,7 +5,7 @@ import { containsPattern } from '@/db/like';
 import { appendOrderEvents } from '@/db/queries/order-events';
 import { getDeadlineSetting } from '@/db/queries/settings';
 import { doneBy, isApiKeyActor, type Actor, type OrganisationActor } from '@/db/queries/users';
-import { apiKeys, ecrProducts, memberships, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
+import { apiKeys, ecrProducts, memberships, orderBatches, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
 import { AppError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs/boss';
@@ -14,6 +14,7 @@ import { openStates, type OrderEventKind, type OrderState } from '@/lib/orders/m
 import { canPartner, partnerTransitions, stateAfterAnswer } from '@/lib/orders/transitions';
 import { roleCan } from '@/lib/permissions';
 import { recipientPhoneFor } from '@/lib/phone';
+import type { Locale } from '@/lib/i18n/config';
 import type { OrderInput, OrderListFilters } from '@/lib/validations/order';
 
 /**
@@ -24,16 +25,18 @@ function visibleTo(actor: OrganisationActor): SQL | undefined {
   return roleCan(actor.role, 'support:queue') ? undefined : eq(orders.organisationId, actor.organisationId);
 }
 
-/** The catalogue entry a supplier and ECR name match, if any (free text may name a new one). */
-async function findEcrProductId(tx: DbOrTx, supplierName: string | null, ecrName: string | null) {
-  if (!supplierName || !ecrName) return null;
-  const [row] = await tx
-    .select({ id: ecrProducts.id })
+/** The catalogue entries the orders' supplier and ECR names match (free text may name a new one), by `supplier|ecr` in lower case. */
+async function findEcrProductIds(tx: DbOrTx, inputs: readonly { ecrSupplierName: string | null; ecrName: string | null }[]) {
+  const ecrNames = [...new Set(inputs.flatMap((input) => (input.ecrSupplierName && input.ecrName ? [input.ecrName.toLowerCase()] : [])))];
+  if (!ecrNames.length) return new Map<string, string>();
+  const rows = await tx
+    .select({ id: ecrProducts.id, key: sql<string>`lower(${ecrProducts.supplierName}) || '|' || lower(${ecrProducts.ecrName})` })
     .from(ecrProducts)
-    .where(and(sql`lower(${ecrProducts.supplierName}) = lower(${supplierName})`, sql`lower(${ecrProducts.ecrName}) = lower(${ecrName})`))
-    .limit(1);
-  return row?.id ?? null;
+    .where(inArray(sql`lower(${ecrProducts.ecrName})`, ecrNames));
+  return new Map(rows.map((row) => [row.key, row.id]));
 }
+const ecrKey = (input: { ecrSupplierName: string | null; ecrName: string | null }) =>
+  input.ecrSupplierName && input.ecrName ? `${input.ecrSupplierName.toLowerCase()}|${input.ecrName.toLowerCase()}` : null;
 
 export async function listEcrCatalogue() {
   return db
@@ -41,6 +44,69 @@ export async function listEcrCatalogue() {
     .from(ecrProducts)
     .where(eq(ecrProducts.active, true))
     .orderBy(asc(ecrProducts.supplierName), asc(ecrProducts.ecrName));
+}
+
+/** Who places orders: the organisation, and the person or API key that stands behind them. */
+export interface PlacedBy {
+  organisationId: string;
+  createdByUserId: string | null;
+  createdByApiKeyId: string | null;
+}
+
+export const placedByOf = (actor: OrganisationActor): PlacedBy => ({
+  organisationId: actor.organisationId,
+  createdByUserId: isApiKeyActor(actor) ? null : actor.userId,
+  createdByApiKeyId: isApiKeyActor(actor) ? actor.apiKeyId : null,
+});
+
+export type NewOrderInput = OrderInput & { recipientLocale: Locale; requestHash?: string | null; batchId?: string | null };
+
+/**
+ * Writes orders and their first timeline events in the caller's transaction: the one way an
+ * order comes to be, from the form, the API or a batch. Each input's idempotency key is unique
+ * within the organisation, so an input whose order exists already gets that order back
+ * (`created: false`, with its stored request hash) instead of a second one.
+ */
+export async function insertOrders(tx: DbOrTx, placedBy: PlacedBy, inputs: NewOrderInput[]) {
+  if (!inputs.length) return [];
+  const submittedAt = new Date();
+  const dueAt = baseDueAt(submittedAt, await getDeadlineSetting(tx));
+  const productIds = await findEcrProductIds(tx, inputs);
+  const created = await tx
+    .insert(orders)
+    .values(
+      inputs.map(({ requestHash, batchId, ...fields }) => ({
+        ...fields,
+        ...placedBy,
+        requestHash: requestHash ?? null,
+        batchId: batchId ?? null,
+        ecrProductId: productIds.get(ecrKey(fields) ?? '') ?? null,
+        submittedAt,
+        dueAt,
+      })),
+    )
+    .onConflictDoNothing({ target: [orders.organisationId, orders.idempotencyKey] })
+    .returning({ id: orders.id, number: orders.number, idempotencyKey: orders.idempotencyKey, requestHash: orders.requestHash });
+  const actor = { actorUserId: placedBy.createdByUserId, actorApiKeyId: placedBy.createdByApiKeyId };
+  await appendOrderEvents(
+    tx,
+    created.map((order) => ({ orderId: order.id, organisationId: placedBy.organisationId, ...actor, kind: 'submitted' as const, at: submittedAt })),
+  );
+  const byKey = new Map(created.map((order) => [order.idempotencyKey, { ...order, created: true }]));
+  const missing = inputs.filter((input) => !byKey.has(input.idempotencyKey)).map((input) => input.idempotencyKey);
+  if (missing.length) {
+    const existing = await tx
+      .select({ id: orders.id, number: orders.number, idempotencyKey: orders.idempotencyKey, requestHash: orders.requestHash })
+      .from(orders)
+      .where(and(eq(orders.organisationId, placedBy.organisationId), inArray(orders.idempotencyKey, missing)));
+    for (const order of existing) byKey.set(order.idempotencyKey, { ...order, created: false });
+  }
+  return inputs.map((input) => {
+    const order = byKey.get(input.idempotencyKey);
+    // Only a concurrent transaction holding the key (not yet committed) leaves nothing to find.
+    if (!order) throw new AppError('CONFLICT');
+    return order;
+  });
 }
 
 /**
@@ -51,45 +117,16 @@ export async function listEcrCatalogue() {
  */
 export async function createOrder(actor: OrganisationActor, input: OrderInput, { requestHash }: { requestHash?: string } = {}) {
   return inTransaction(async (tx, jobSql) => {
-    const submittedAt = new Date();
-    const dueAt = baseDueAt(submittedAt, await getDeadlineSetting(tx));
-    const { idempotencyKey, ...fields } = input;
-    const [created] = await tx
-      .insert(orders)
-      .values({
-        ...fields,
-        recipientLocale: fields.recipientLocale ?? actor.locale,
-        organisationId: actor.organisationId,
-        createdByUserId: isApiKeyActor(actor) ? null : actor.userId,
-        createdByApiKeyId: isApiKeyActor(actor) ? actor.apiKeyId : null,
-        requestHash: requestHash ?? null,
-        ecrProductId: await findEcrProductId(tx, fields.ecrSupplierName, fields.ecrName),
-        submittedAt,
-        dueAt,
-        idempotencyKey,
-      })
-      .onConflictDoNothing({ target: [orders.organisationId, orders.idempotencyKey] })
-      .returning({ id: orders.id, number: orders.number });
-    if (!created) {
-      const [existing] = await tx
-        .select({ id: orders.id, number: orders.number, requestHash: orders.requestHash })
-        .from(orders)
-        .where(and(eq(orders.organisationId, actor.organisationId), eq(orders.idempotencyKey, idempotencyKey)));
-      if (!existing) throw new AppError('CONFLICT');
-      if (requestHash !== undefined && existing.requestHash !== requestHash) throw new AppError('CONFLICT', 'IDEMPOTENCY_KEY_REUSED');
-      return { id: existing.id, number: existing.number, created: false };
-    }
-    await appendOrderEvents(tx, [
-      {
-        orderId: created.id,
-        organisationId: actor.organisationId,
-        ...doneBy(actor),
-        kind: 'submitted',
-        at: submittedAt,
-      },
+    const [placed] = await insertOrders(tx, placedByOf(actor), [
+      { ...input, recipientLocale: input.recipientLocale ?? actor.locale, requestHash: requestHash ?? null },
     ]);
-    await enqueueJob('orderEmail', { orderId: created.id, kind: 'received' }, jobSql);
-    return { ...created, created: true };
+    const { id, number, created } = placed!;
+    if (!created) {
+      if (requestHash !== undefined && placed!.requestHash !== requestHash) throw new AppError('CONFLICT', 'IDEMPOTENCY_KEY_REUSED');
+      return { id, number, created };
+    }
+    await enqueueJob('orderEmail', { orderId: id, kind: 'received' }, jobSql);
+    return { id, number, created };
   });
 }
 
@@ -183,11 +220,13 @@ export async function getOrderForActor(actor: OrganisationActor, orderId: string
       createdByName: users.name,
       createdByEmail: users.email,
       createdByApiKeyName: apiKeys.name,
+      batchNumber: orderBatches.number,
     })
     .from(orders)
     .innerJoin(organisations, eq(organisations.id, orders.organisationId))
     .leftJoin(users, eq(users.id, orders.createdByUserId))
     .leftJoin(apiKeys, eq(apiKeys.id, orders.createdByApiKeyId))
+    .leftJoin(orderBatches, eq(orderBatches.id, orders.batchId))
     .where(and(eq(orders.id, orderId), visibleTo(actor)))
     .limit(1);
   if (!order) return null;
@@ -211,6 +250,7 @@ export async function getOrderForActor(actor: OrganisationActor, orderId: string
   return {
     ...order.order,
     organisationName: order.organisationName,
+    batchNumber: order.batchNumber,
     createdBy: { name: order.createdByName, email: order.createdByEmail, apiKeyName: order.createdByApiKeyName },
     events,
     deadline,
@@ -367,7 +407,7 @@ export async function editOrderForActor(actor: Actor, orderId: string, edited: O
       to: (current) => stateAfterAnswer(current.assigneeUserId),
       kind: 'edited',
       data: { fields: changed },
-      fields: { ...fields, ecrProductId: await findEcrProductId(tx, input.ecrSupplierName, input.ecrName) },
+      fields: { ...fields, ecrProductId: (await findEcrProductIds(tx, [input])).get(ecrKey(input) ?? '') ?? null },
     });
     await refreshDueAt(tx, order);
     return order;

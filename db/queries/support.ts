@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { refreshDueAt, transition } from '@/db/queries/orders';
 import { partnerMatches } from '@/db/queries/organisations';
 import type { Actor } from '@/db/queries/users';
-import { credentials, memberships, orders, organisations, smsDeliveries, users } from '@/db/schema';
+import { credentials, memberships, orderBatches, orders, organisations, smsDeliveries, users } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
 import { seal } from '@/lib/credentials/encryption';
 import { getEnv } from '@/lib/env';
@@ -22,6 +22,8 @@ export interface QueueFilters {
   partner?: string;
   assignee?: 'me' | 'unassigned' | string;
   risk?: 'at_risk' | 'overdue';
+  /** A batch's id: its orders only, in file order. */
+  batch?: string;
 }
 
 /** Orders on one screen of the queue. */
@@ -46,6 +48,7 @@ export async function listQueue(actor: Actor, filters: QueueFilters, limit = QUE
           ? eq(orders.assigneeUserId, filters.assignee)
           : undefined,
     filters.risk === 'overdue' ? overdueSql(orders, now) : filters.risk === 'at_risk' ? atRiskSql(orders, now) : undefined,
+    filters.batch ? eq(orders.batchId, filters.batch) : undefined,
   ];
   return db
     .select({
@@ -60,12 +63,15 @@ export async function listQueue(actor: Actor, filters: QueueFilters, limit = QUE
       assigneeUserId: orders.assigneeUserId,
       submittedAt: orders.submittedAt,
       dueAt: orders.dueAt,
+      batchNumber: orderBatches.number,
     })
     .from(orders)
     .innerJoin(organisations, eq(organisations.id, orders.organisationId))
     .leftJoin(users, eq(users.id, orders.assigneeUserId))
+    .leftJoin(orderBatches, eq(orderBatches.id, orders.batchId))
     .where(and(...conditions))
-    .orderBy(asc(orders.dueAt), asc(orders.id))
+    // A batch's orders share a deadline: in the file's order (their numbers follow it) they read as the partner sent them.
+    .orderBy(...(filters.batch ? [asc(orders.number)] : [asc(orders.dueAt), asc(orders.id)]))
     .limit(limit);
 }
 

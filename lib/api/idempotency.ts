@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ApiProblem } from '@/lib/api/route';
 import { idempotencyKeyHeader } from '@/lib/api/schemas';
+import { uuidFromText } from '@/lib/uuid-from-text';
 
 /**
  * The API's `Idempotency-Key` as the order's idempotency key: the portal's form sends a UUID of
@@ -10,9 +11,7 @@ import { idempotencyKeyHeader } from '@/lib/api/schemas';
 export function idempotencyKeyOf(req: Request) {
   const header = req.headers.get('idempotency-key');
   if (header === null || !idempotencyKeyHeader.safeParse(header).success) throw new ApiProblem('IDEMPOTENCY_KEY_REQUIRED');
-  const hex = createHash('sha256').update(`api-idempotency-key:${header}`).digest('hex');
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFromText(`api-idempotency-key:${header}`);
 }
 
 /** A request's fingerprint: the same body in other whitespace or key order is the same request. */

@@ -75,6 +75,21 @@ export const jobDefinitions = {
     payload: z.object({ endpointId: z.uuid() }),
     options: { retryLimit: 10, retryDelay: 30, retryBackoff: true },
   },
+  /**
+   * Places a batch's rows as orders, chunk by chunk (db/queries/batches.ts); a long batch hands
+   * its rest to a new job after 10 s, so a job whose worker died is handed out again after 30 s.
+   */
+  placeBatchOrders: {
+    name: 'place-batch-orders',
+    payload: z.object({ batchId: z.uuid() }),
+    options: { retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 },
+  },
+  /** The one email for a whole batch, to whoever submitted it, once its last row is an order. */
+  batchEmail: {
+    name: 'batch-email',
+    payload: z.object({ batchId: z.uuid() }),
+    options: { retryLimit: 10, retryDelay: 30, retryBackoff: true },
+  },
   /** Every hour: deletes ended rate-limit buckets and old outbox messages (lib/housekeeping.ts). */
   pruneHousekeeping: { name: 'prune-housekeeping', payload: z.object({}), options: { retryLimit: 0 } },
 } as const;

@@ -1,10 +1,12 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
+import { unsafeGetBatchForEmail, unsafePlaceBatchOrders } from '@/db/queries/batches';
 import { recomputeOpenDueDates, unsafeGetOrderForJob } from '@/db/queries/orders';
 import { listOrdersNeedingAttention, listSupportEmails } from '@/db/queries/support';
 import { credentials, orderEvents } from '@/db/schema';
 import { sendEmail } from '@/lib/email/send';
+import { batchEmail } from '@/lib/email/templates/batch-email';
 import { orderEmail } from '@/lib/email/templates/order-emails';
 import { supportDigestEmail } from '@/lib/email/templates/support-digest';
 import { getEnv } from '@/lib/env';
@@ -82,6 +84,19 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
   },
   async recomputeDeadlines() {
     await recomputeOpenDueDates();
+  },
+  async placeBatchOrders({ batchId }) {
+    await unsafePlaceBatchOrders(batchId);
+  },
+  async batchEmail({ batchId }) {
+    const batch = await unsafeGetBatchForEmail(batchId);
+    // Not done yet (a job from before a restore), or nobody left to tell: the batch page still shows it.
+    if (!batch?.completedAt || !batch.ordererEmail) return;
+    await sendEmail({
+      to: batch.ordererEmail,
+      ...batchEmail(batch, `${getEnv().NEXTAUTH_URL}/orders/batches/${batch.id}`, batch.ordererLocale ?? 'en'),
+      idempotencyKey: `batch/${batch.id}/submitted`,
+    });
   },
   async pruneHousekeeping() {
     await pruneExpiredRows();

@@ -38,4 +38,6 @@ export const queueFiltersSchema = z.object({
     .catch(undefined),
   assignee: oneLine().max(64).optional().catch(undefined),
   risk: z.enum(['at_risk', 'overdue']).optional().catch(undefined),
+  /** One batch's orders together, in file order, so an agent can work them in a row. */
+  batch: z.uuid().optional().catch(undefined),
 });

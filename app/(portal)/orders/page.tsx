@@ -39,9 +39,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         title={t('orders.title')}
         description={t('orders.intro', { organisation: actor.organisationName })}
         actions={
-          <Link href="/orders/new" className={buttonClasses('primary')}>
-            {t('orders.new')}
-          </Link>
+          <>
+            <Link href="/orders/batches" className={buttonClasses('secondary')}>
+              {t('batchPage.listLink')}
+            </Link>
+            <Link href="/orders/new" className={buttonClasses('primary')}>
+              {t('orders.new')}
+            </Link>
+          </>
         }
       />
       <form action="/orders" className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-[1fr_1fr_2fr_auto] sm:items-end">

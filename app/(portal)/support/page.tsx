@@ -7,6 +7,7 @@ import { PartnerFilter } from '@/components/support/partner-filter';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { SelectField } from '@/components/ui/select-field';
+import { getBatchForActor } from '@/db/queries/batches';
 import { listQueue, listSupportAgents } from '@/db/queries/support';
 import { requirePageActor } from '@/lib/authz';
 import { listRowDeadline } from '@/lib/orders/deadline';
@@ -22,12 +23,32 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
   const filters = queueFiltersSchema.parse(await searchParams);
   // One moment for the risk filter and the rows' badges, so that they agree.
   const now = new Date();
-  const [t, format, rows, agents] = await Promise.all([getTranslations(), getFormatter(), listQueue(actor, filters, undefined, now), listSupportAgents(actor)]);
+  const [t, format, rows, agents, batch] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    listQueue(actor, filters, undefined, now),
+    listSupportAgents(actor),
+    filters.batch ? getBatchForActor(actor, filters.batch) : null,
+  ]);
   const filtered = Object.values(filters).some(Boolean);
+  const withoutBatch = new URLSearchParams(
+    Object.entries({ ...filters, batch: undefined }).flatMap(([key, value]) => (value ? [[key, value]] : [])) as [string, string][],
+  ).toString();
 
   return (
     <>
       <PageHeader title={t('support.title')} description={t('support.intro')} />
+      {batch && (
+        <p className="mb-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-teal-200 bg-teal-50 px-3 py-2 text-sm text-teal-950" data-testid="queue-batch">
+          <Link href={`/orders/batches/${batch.id}`} className="font-semibold hover:underline">
+            {t('batchPage.queueFilter', { number: batch.number })}
+          </Link>
+          <span>{batch.organisationName}</span>
+          <Link href={withoutBatch ? `/support?${withoutBatch}` : '/support'} className="font-medium text-teal-800 underline">
+            {t('batchPage.queueShowAll')}
+          </Link>
+        </p>
+      )}
       <form action="/support" className="mb-4 grid grid-cols-2 items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:grid-cols-3 lg:grid-cols-6">
         <SelectField
           label={t('orders.state')}
@@ -70,6 +91,7 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
           ]}
         />
         <div className="col-span-2 flex gap-2 sm:col-span-1">
+          {filters.batch && <input type="hidden" name="batch" value={filters.batch} />}
           <button className={buttonClasses('secondary')}>{t('orders.apply')}</button>
           {filtered && (
             <Link href="/support" className={buttonClasses('ghost')}>
@@ -97,7 +119,12 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
                   {order.merchantName && <span className="font-normal text-slate-600"> · {order.merchantName}</span>}
                 </>
               }
-              details={[t(`accountTypes.${order.type}.name`), format.dateTime(order.submittedAt, { dateStyle: 'medium' }), order.assigneeName]
+              details={[
+                t(`accountTypes.${order.type}.name`),
+                format.dateTime(order.submittedAt, { dateStyle: 'medium' }),
+                order.batchNumber !== null && t('batchPage.title', { number: order.batchNumber }),
+                order.assigneeName,
+              ]
                 .filter(Boolean)
                 .join(' · ')}
             />

@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import { invitations, memberships, orderEvents, orders, organisations, users } from '@/db/schema';
+import { invitations, memberships, orderBatchRows, orderBatches, orderEvents, orders, organisations, users } from '@/db/schema';
 import type { test } from '../fixtures';
 
 export type Data = Parameters<Parameters<typeof test>[2]>[0]['data'];
@@ -113,4 +113,15 @@ export async function createOrdersInEveryState(data: Data, input: { organisation
     additionalInfo: 'RSN Ravintola Cloud',
   });
   return ids;
+}
+
+/** A placed batch made of `orderIds` (rows 2, 3, … in that order), as the batch job leaves one. */
+export async function seedBatch(data: Data, input: { organisationId: string; createdByUserId: string; orderIds: string[] }) {
+  const [batch] = await data.db
+    .insert(orderBatches)
+    .values({ organisationId: input.organisationId, createdByUserId: input.createdByUserId, type: 'channel', fileName: 'tunnukset.csv', idempotencyKey: randomUUID(), rowCount: input.orderIds.length, completedAt: new Date() })
+    .returning({ id: orderBatches.id });
+  await data.db.update(orders).set({ batchId: batch!.id }).where(inArray(orders.id, input.orderIds));
+  await data.db.insert(orderBatchRows).values(input.orderIds.map((orderId, index) => ({ batchId: batch!.id, rowNumber: index + 2, orderId })));
+  return batch!.id;
 }

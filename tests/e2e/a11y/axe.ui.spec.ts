@@ -9,6 +9,7 @@ import {
   createInvitationToken,
   createOrdersInEveryState,
   seedPeople,
+  seedBatch,
   seedPerson,
   seedSubChannelId,
   type Data,
@@ -49,6 +50,8 @@ interface Context {
   partnerOrganisationId: string;
   catalogueEntryId: string;
   invitation: { valid: string; expired: string };
+  /** A batch made of `orders` (support's: the partner's whose orders it sees). */
+  batchId: string;
   /** An endpoint of the partner's organisation (a partner admin's own, or the one support looks at), with a delivery log. */
   webhookEndpointId?: string;
 }
@@ -157,6 +160,10 @@ const pages: PageCheck[] = [
     roles: partners,
     states: [submitEmpty('Place order')],
   })),
+  { route: '/orders/batches', name: 'batches, empty', path: () => '/orders/batches', roles: ['newPartner'] },
+  { route: '/orders/batches', name: 'batches', path: () => '/orders/batches', roles: partners },
+  { route: '/orders/batches/[batchId]', name: 'batch', path: (c) => `/orders/batches/${c.batchId}`, roles: [...partners, ...support] },
+  { route: '/orders/batches/[batchId]', name: 'batch, needing an answer', path: (c) => `/orders/batches/${c.batchId}?state=needs_info`, roles: partners },
   { route: '/orders/[orderId]', name: 'order, submitted', path: (c) => `/orders/${c.orders.submitted}`, roles: support },
   {
     route: '/orders/[orderId]',
@@ -253,6 +260,7 @@ const pages: PageCheck[] = [
     path: () => '/support?state=submitted&type=channel&assignee=unassigned&risk=at_risk&partner=Kassamestarit',
     roles: support,
   },
+  { route: '/support', name: 'support queue, one batch', path: (c) => `/support?batch=${c.batchId}`, roles: support },
   { route: '/support/overview', name: 'support overview', path: () => '/support/overview', roles: support },
   { route: '/admin', name: 'admin home, organisations', path: () => '/admin', roles: ['supportAdmin'] },
   { route: '/admin/organisations/new', name: 'admin, new organisation', path: () => '/admin/organisations/new', roles: ['supportAdmin'], states: [submitEmpty('Create organisation')] },
@@ -295,11 +303,11 @@ async function arrange(role: Role, data: Data, signInAs: (userId: string) => Pro
     catalogueEntryId: entry!.id,
     invitation: { valid: await createInvitationToken(data, partnerOrganisationId), expired: await createInvitationToken(data, partnerOrganisationId, true) },
   };
-  if (role === 'signedOut') return { ...shared, organisationId: '', orders: {} as Context['orders'] };
+  if (role === 'signedOut') return { ...shared, organisationId: '', orders: {} as Context['orders'], batchId: '' };
   if (role === 'newPartner') {
     const { user, organisation } = await data.createPerson('partner_member', 'ecr_integrator');
     await signInAs(user.id);
-    return { ...shared, organisationId: organisation.id, orders: {} as Context['orders'] };
+    return { ...shared, organisationId: organisation.id, orders: {} as Context['orders'], batchId: '' };
   }
   const person = await seedPerson(data, seedPeople[role]);
   await signInAs(person.userId);
@@ -308,11 +316,13 @@ async function arrange(role: Role, data: Data, signInAs: (userId: string) => Pro
     const { user, organisation } = await data.createPerson('partner_admin', 'ecr_integrator');
     const orders = await createOrdersInEveryState(data, { organisationId: organisation.id, createdByUserId: user.id, assigneeUserId: person.userId });
     const webhookEndpointId = role === 'supportAdmin' ? await seedWebhookEndpoint(data, partnerOrganisationId) : undefined;
-    return { ...shared, organisationId: person.organisationId, orders, webhookEndpointId };
+    const batchId = await seedBatch(data, { organisationId: organisation.id, createdByUserId: user.id, orderIds: Object.values(orders) });
+    return { ...shared, organisationId: person.organisationId, orders, webhookEndpointId, batchId };
   }
   const orders = await createOrdersInEveryState(data, { organisationId: person.organisationId, createdByUserId: person.userId });
   const webhookEndpointId = partnerAdmins.includes(role) ? await seedWebhookEndpoint(data, person.organisationId) : undefined;
-  return { ...shared, organisationId: person.organisationId, orders, webhookEndpointId };
+  const batchId = await seedBatch(data, { organisationId: person.organisationId, createdByUserId: person.userId, orderIds: Object.values(orders) });
+  return { ...shared, organisationId: person.organisationId, orders, webhookEndpointId, batchId };
 }
 
 /** Axe at both widths on the page as it is now: a resize re-lays it out without reloading it. */

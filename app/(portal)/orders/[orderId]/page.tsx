@@ -100,6 +100,14 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </p>
         )}
 
+        {order.batchId && order.batchNumber !== null && (
+          <p className="mb-4 text-sm">
+            <Link href={`/orders/batches/${order.batchId}`} className="font-medium text-teal-800 hover:underline">
+              {t('batchPage.partOf', { number: order.batchNumber })}
+            </Link>
+          </p>
+        )}
+
         {order.type === 'sub_channel' && order.state === 'completed' && (
           <p className="mb-4 text-sm">
             <Link href={`/sub-channels/${order.id}`} className="font-medium text-teal-800 hover:underline">
