@@ -111,6 +111,19 @@ export async function submitBatch(actor: OrganisationActor, submission: BatchSub
   });
 }
 
+/**
+ * The actor's organisation's batch made with this idempotency key, if any. The page's submit asks
+ * first: a retry after the batch was made must find it, and by then its rows' orders are open
+ * orders that would fail the check of the same rows.
+ */
+export async function findBatchByIdempotencyKey(actor: OrganisationActor, idempotencyKey: string) {
+  const [batch] = await db
+    .select({ id: orderBatches.id, number: orderBatches.number })
+    .from(orderBatches)
+    .where(and(eq(orderBatches.organisationId, actor.organisationId), eq(orderBatches.idempotencyKey, idempotencyKey)));
+  return batch ?? null;
+}
+
 type StoredRowInput = BatchOrder & { recipientLocale: Locale };
 
 /**

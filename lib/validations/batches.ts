@@ -57,3 +57,9 @@ export const batchTemplateSchema = z.object({
   type: z.enum(accountTypes),
   format: z.enum(['csv', 'xlsx']),
 });
+
+/**
+ * An uploaded file's name as a batch keeps it: without control characters (PostgreSQL refuses a
+ * NUL), at most 200 characters, and null when nothing is left.
+ */
+export const batchFileName = (name: string) => name.replace(/\p{Cc}/gu, '').trim().slice(0, 200) || null;

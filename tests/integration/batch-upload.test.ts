@@ -2,10 +2,13 @@ import { count, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { POST as checkRoute } from '@/app/api/orders/batches/check/route';
+import { POST as submitRoute } from '@/app/api/orders/batches/submit/route';
 import { GET as templateRoute } from '@/app/api/orders/batches/template/route';
 import { db } from '@/db';
-import { orders, users } from '@/db/schema';
+import { orderBatchRows, orderBatches, orders, users } from '@/db/schema';
+import { unsafePlaceBatchOrders } from '@/db/queries/batches';
 import { columnNames } from '@/lib/batches/column-names';
 import { columnsFor, type BatchField } from '@/lib/batches/columns';
 import { MAX_BATCH_BYTES } from '@/lib/batches/limits';
@@ -56,6 +59,16 @@ function upload(fields: { type?: string; file?: Blob | string; fileName?: string
   for (const [name, value] of Object.entries(fields)) if (!['type', 'file', 'fileName', 'edits'].includes(name)) body.set(name, String(value));
   return new NextRequest('http://portal.test/api/orders/batches/check', { method: 'POST', body });
 }
+
+async function submit(fields: Parameters<typeof upload>[0]) {
+  const response = await submitRoute(upload(fields), noParams);
+  return {
+    status: response.status,
+    body: (await response.json()) as { batch?: { id: string; number: number }; preview?: BatchPreview; error?: { code: string; fieldErrors?: Record<string, string[]> } },
+  };
+}
+
+const batchesOf = (organisationId: string) => db.select().from(orderBatches).where(eq(orderBatches.organisationId, organisationId));
 
 async function check(request: NextRequest) {
   const response = await checkRoute(request, noParams);
@@ -215,5 +228,88 @@ describe('GET /api/orders/batches/template', () => {
     expect((await template('type=merchant&format=csv')).status).toBe(401);
     await signIn('support_admin');
     expect((await template('type=merchant&format=csv')).status).toBe(403);
+  });
+});
+
+describe('POST /api/orders/batches/submit', () => {
+  const wrongDigit = businessId(2).slice(0, -1) + ((Number(businessId(2).at(-1)) + 1) % 10);
+  const file = () => merchantCsv([{ merchantName: 'Äijälän Kahvila' }, { merchantName: 'Öljymäen Kukka' }, { merchantBusinessId: wrongDigit }, { merchantName: 'Åbo Glass' }]);
+
+  it('checks every row again and submits only the ready ones, as one batch of the caller\'s organisation', async () => {
+    const me = await signIn();
+    const other = await data.createPerson('partner_admin');
+    const { status, body } = await submit({ type: 'merchant', file: file(), fileName: 'kauppiaat\u0000.csv', clientKey: randomUUID(), readyRows: 3, organisationId: other.organisation.id });
+    expect(status).toBe(201);
+
+    const [batch] = await batchesOf(me.organisation.id);
+    expect(batch).toMatchObject({ id: body.batch!.id, number: body.batch!.number, type: 'merchant', fileName: 'kauppiaat.csv', rowCount: 3, createdByUserId: me.user.id });
+    expect(await batchesOf(other.organisation.id)).toEqual([]);
+    const rows = await db.select({ rowNumber: orderBatchRows.rowNumber }).from(orderBatchRows).where(eq(orderBatchRows.batchId, batch!.id));
+    expect(rows.map((row) => row.rowNumber).sort()).toEqual([2, 3, 5]);
+
+    await unsafePlaceBatchOrders(batch!.id);
+    const placed = await db.select({ name: orders.merchantName, organisationId: orders.organisationId }).from(orders).where(eq(orders.batchId, batch!.id));
+    expect(placed.map((order) => order.name).sort()).toEqual(['Äijälän Kahvila', 'Åbo Glass', 'Öljymäen Kukka']);
+    expect(placed.every((order) => order.organisationId === me.organisation.id)).toBe(true);
+  });
+
+  it('with the fixes made in the preview, and a fixed row then counts', async () => {
+    const me = await signIn();
+    const edits = [{ rowNumber: 4, field: 'merchantBusinessId' as const, value: businessId(2) }];
+    expect((await submit({ type: 'merchant', file: file(), edits, clientKey: randomUUID(), readyRows: 4 })).status).toBe(201);
+    expect((await batchesOf(me.organisation.id))[0]!.rowCount).toBe(4);
+  });
+
+  it('makes one batch however often the same preview submits, also once its orders are open', async () => {
+    const me = await signIn();
+    const clientKey = randomUUID();
+    const request = () => submit({ type: 'merchant', file: file(), clientKey, readyRows: 3 });
+    const [first, second] = await Promise.all([request(), request()]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect(second.body.batch).toEqual(first.body.batch);
+
+    // Placed, the rows' orders are open orders of the same merchants: a retry still finds the batch.
+    await unsafePlaceBatchOrders(first.body.batch!.id);
+    const retry = await request();
+    expect(retry).toEqual({ status: 200, body: { batch: first.body.batch } });
+    expect(await batchesOf(me.organisation.id)).toHaveLength(1);
+  });
+
+  it('submits nothing when its check finds other rows ready than the person confirmed, and answers the rows as checked now', async () => {
+    const me = await signIn();
+    // Meanwhile someone placed an order for the first row's merchant.
+    const open = await data.createOrder({ organisationId: me.organisation.id, createdByUserId: me.user.id, type: 'merchant', merchantBusinessId: businessId(0), merchantName: 'Äijälän Kahvila', merchantCountry: 'FI' });
+    const { status, body } = await submit({ type: 'merchant', file: file(), clientKey: randomUUID(), readyRows: 3 });
+    expect(status).toBe(409);
+    expect(body.error!.code).toBe('CONFLICT');
+    expect(problemsOf(body.preview!, 2)).toEqual([{ column: 'Y-tunnus', message: 'batch.openOrder', values: { number: open.number }, severity: 'error' }]);
+    expect(await batchesOf(me.organisation.id)).toEqual([]);
+  });
+
+  it("keeps another organisation's batch out of reach of its key", async () => {
+    const clientKey = randomUUID();
+    const first = await signIn();
+    const theirs = await submit({ type: 'merchant', file: file(), clientKey, readyRows: 3 });
+    const second = await signIn();
+    const mine = await submit({ type: 'merchant', file: file(), clientKey, readyRows: 3 });
+    expect(mine.status).toBe(201);
+    expect(mine.body.batch!.id).not.toBe(theirs.body.batch!.id);
+    expect(await batchesOf(first.organisation.id)).toHaveLength(1);
+    expect(await batchesOf(second.organisation.id)).toHaveLength(1);
+  });
+
+  it('refuses without a key or a count, a file over the limit, and anyone who does not order, writing nothing', async () => {
+    const me = await signIn();
+    const refused = await submit({ type: 'merchant', file: file(), clientKey: 'not-a-uuid' });
+    expect(refused.status).toBe(422);
+    expect(Object.keys(refused.body.error!.fieldErrors!).sort()).toEqual(['clientKey', 'readyRows']);
+    expect((await submit({ type: 'merchant', file: new Blob([new Uint8Array(bodyLimits.batchUpload + 1)]), clientKey: randomUUID(), readyRows: 1 })).status).toBe(413);
+    expect(await batchesOf(me.organisation.id)).toEqual([]);
+
+    const support = await signIn('support_admin');
+    expect((await submit({ type: 'merchant', file: file(), clientKey: randomUUID(), readyRows: 3 })).status).toBe(403);
+    signedIn.userId = null;
+    expect((await submit({ type: 'merchant', file: file(), clientKey: randomUUID(), readyRows: 3 })).status).toBe(401);
+    expect(await batchesOf(support.organisation.id)).toEqual([]);
   });
 });
