@@ -116,14 +116,21 @@ export function BatchPreview({ upload, initial }: { upload: BatchUpload; initial
     return { ok: false, code: answer.code === 'NETWORK' ? 'INTERNAL' : answer.code, message: failureOf(answer) };
   }
 
+  /** Who the row orders for: the merchant and its business ID, or the recipient and their email, a line each. */
   const identify = (row: BatchRow | undefined) => {
     const cells = row?.cells ?? {};
-    const parts = merchantType ? [cells.merchantName, cells.merchantBusinessId] : [cells.recipientName, cells.recipientEmail];
-    return parts.filter((part) => part?.trim()).join(' · ') || t('preview.empty');
+    const [name, id] = merchantType ? [cells.merchantName, cells.merchantBusinessId] : [cells.recipientName, cells.recipientEmail];
+    if (!name?.trim() && !id?.trim()) return <span className="block">{t('preview.empty')}</span>;
+    return (
+      <>
+        {name?.trim() && <span className="block">{name}</span>}
+        {id?.trim() && <span className="block text-slate-600">{id}</span>}
+      </>
+    );
   };
 
   const status = (verdict: Verdict) => (
-    <span id={rowStatusId(prefix, verdict.rowNumber)} tabIndex={-1} className="rounded focus:outline-2 focus:outline-offset-2 focus:outline-teal-700">
+    <span id={rowStatusId(prefix, verdict.rowNumber)} tabIndex={-1} className="inline-block rounded whitespace-nowrap focus:outline-2 focus:outline-offset-2 focus:outline-teal-700">
       <Badge tone={verdict.verdict === 'invalid' ? 'red' : verdict.problems.length > 0 ? 'amber' : 'teal'}>{statusText(verdict)}</Badge>
     </span>
   );

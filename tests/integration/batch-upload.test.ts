@@ -177,6 +177,16 @@ describe('POST /api/orders/batches/check', () => {
     expect(sent).toBeLessThan(bodyLimits.batchUpload + 256 * 1024);
   });
 
+  it("refuses another site's page posting with the person's cookie", async () => {
+    await signIn();
+    const body = new FormData();
+    body.set('type', 'merchant');
+    body.set('file', new Blob([merchantCsv([{}])]), 'kauppiaat.csv');
+    const post = (origin: string) => checkRoute(new NextRequest('http://portal.test/api/orders/batches/check', { method: 'POST', body, headers: { origin, host: 'portal.test' } }), noParams);
+    expect((await post('https://evil.example')).status).toBe(403);
+    expect((await post('http://portal.test')).status).toBe(200);
+  });
+
   it('is for partners who order: signed out is 401, support 403', async () => {
     expect((await check(upload({ type: 'merchant', file: merchantCsv([{}]) }))).status).toBe(401);
     await signIn('support_agent');

@@ -12,6 +12,7 @@ import { BatchFileError } from '@/lib/batches/file-error';
 import { parseBatchFile, type ParsedBatchFile } from '@/lib/batches/parse';
 import type { RowVerdict } from '@/lib/batches/check';
 import { AppError } from '@/lib/errors';
+import { isCrossOrigin } from '@/lib/http/action-request';
 import { bodyLimits, formFromBody, readBoundedBody } from '@/lib/http/body-limit';
 import type { batchCheckSchema, batchSubmitSchema } from '@/lib/validations/batches';
 
@@ -22,10 +23,13 @@ import type { batchCheckSchema, batchSubmitSchema } from '@/lib/validations/batc
  */
 
 /**
- * The request's form, read only up to the batch limit (a longer body is a 413 before it is held
+ * The request's form, from the portal's own pages only, read only up to the batch limit (a longer body is a 413 before it is held
  * whole) and parsed with `schema`; refused fields come back translated under their names.
  */
 export async function readBatchForm<S extends typeof batchCheckSchema | typeof batchSubmitSchema>(req: NextRequest, schema: S): Promise<z.output<S>> {
+  // Note: these POSTs act on the session cookie, as server actions do, so they refuse another
+  // site's page as Next.js refuses it an action (the cookie's SameSite=Lax is the first guard).
+  if (isCrossOrigin(req)) throw new AppError('FORBIDDEN');
   const contentType = req.headers.get('content-type') ?? '';
   if (!contentType.startsWith('multipart/form-data')) throw new AppError('INVALID_INPUT');
   const body = await readBoundedBody(req, bodyLimits.batchUpload);
