@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -9,10 +10,13 @@ import type { FieldErrors } from '@/lib/authz';
 import { MAX_BATCH_BYTES, MAX_BATCH_ROWS } from '@/lib/batches/limits';
 import type { BatchPreview as BatchPreviewData } from '@/lib/batches/preview';
 import { accountTypes, type AccountType } from '@/lib/orders/model';
-import { BatchPreview } from './batch-preview';
 import { postBatch, type BatchAnswer, type BatchUpload as Upload } from './batch-request';
 
 const MAX_MEGABYTES = MAX_BATCH_BYTES / 1024 / 1024;
+
+/** Not first-load JavaScript: it loads while the first file is being checked (see onSubmit). */
+const loadPreview = () => import('./batch-preview').then((module) => module.BatchPreview);
+const BatchPreview = dynamic(loadPreview);
 
 /**
  * The bulk-order page's first step: choose the account type, download its template, upload the
@@ -60,6 +64,7 @@ export function BatchUpload({ defaultType }: { defaultType?: AccountType }) {
 
     busy.current = true;
     setSending(true);
+    loadPreview().catch(() => undefined);
     try {
       // A copy in memory: the preview sends it again with each fix, whatever happens to the file on disk.
       const upload: Upload = { type, file: new File([await chosen.arrayBuffer()], chosen.name, { type: chosen.type }) };
