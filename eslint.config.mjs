@@ -32,7 +32,7 @@ const config = [
         {
           zones: [
             {
-              target: ['./lib/orders', './lib/phone.ts', './lib/business-id.ts', './lib/validations', './lib/batches'],
+              target: ['./lib/orders', './lib/phone.ts', './lib/business-id.ts', './lib/validations', './lib/batches', './lib/partner-applications'],
               from: ['./db', './app'],
               message: 'Pure domain rules and schemas must not import the database or the routes.',
             },

@@ -17,7 +17,8 @@ import {
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { accountTypes, openStates, orderEventKinds, orderStates } from '@/lib/orders/model';
-import { organisationKinds } from '@/lib/organisation-kinds';
+import { organisationKinds, type PartnerOrganisationKind } from '@/lib/organisation-kinds';
+import { applicationStates } from '@/lib/partner-applications/model';
 import { locales } from '@/lib/i18n/config';
 import { roles } from '@/lib/permissions';
 import { apiKeyScopes } from '@/lib/api-key-scopes';
@@ -103,6 +104,57 @@ export const invitations = pgTable(
   (table) => [index().on(table.organisationId), index().on(table.invitedByUserId)],
 );
 export type Invitation = typeof invitations.$inferSelect;
+
+export const partnerApplicationState = pgEnum('partner_application_state', applicationStates);
+
+/**
+ * An application to become a partner, sent from the public /apply page. Support admins review it
+ * in the applications inbox; approving it creates `organisationId` (and invites the applicant as
+ * its first admin), declining it emails the applicant. Notes and every step are audit events
+ * whose subject is the application.
+ */
+export const partnerApplications = pgTable(
+  'partner_applications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    state: partnerApplicationState().notNull().default('new'),
+    /** What the applicant is interested in: the kind of organisation approval creates by default. */
+    interest: organisationKind().$type<PartnerOrganisationKind>().notNull(),
+    companyName: text().notNull(),
+    /** A Finnish Y-tunnus (normalised, 1234567-8) for Finland, a VAT number for other countries. */
+    businessId: text().notNull(),
+    country: text().notNull(),
+    contactName: text().notNull(),
+    email: text().notNull(),
+    /** E.164. */
+    phone: text().notNull(),
+    message: text().notNull().default(''),
+    /** The page's language when they applied: their emails are in it. */
+    locale: locale().notNull(),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp({ withTimezone: true }),
+    decidedByUserId: text().references(() => users.id, { onDelete: 'set null' }),
+    /** Sent to the applicant with the decline email, when support gave one. */
+    declineReason: text(),
+    /** The organisation approval created. */
+    organisationId: uuid().references(() => organisations.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    // The inbox: open applications oldest first, and each state's list.
+    index().on(table.state, table.submittedAt),
+    index().on(table.businessId),
+    index().on(table.decidedByUserId),
+    index().on(table.organisationId),
+    check('partner_applications_interest_not_poplapay', sql`${table.interest} <> 'poplapay'`),
+    // A decision has a moment; only an approval has an organisation.
+    check('partner_applications_decided', sql`(${table.state} in ('approved', 'declined')) = (${table.decidedAt} is not null)`),
+    check('partner_applications_approved_organisation', sql`(${table.state} = 'approved') = (${table.organisationId} is not null)`),
+  ],
+);
+export type PartnerApplication = typeof partnerApplications.$inferSelect;
+export type NewPartnerApplication = typeof partnerApplications.$inferInsert;
 
 // ---------------------------------------------------------------------------------------------
 // next-auth tables (shape required by @auth/drizzle-adapter)
@@ -570,6 +622,11 @@ export const auditActions = [
   'webhook.updated',
   'webhook.deleted',
   'webhook.secret_rotated',
+  'application.received',
+  'application.in_review',
+  'application.note_added',
+  'application.approved',
+  'application.declined',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const auditAction = pgEnum('audit_action', auditActions);

@@ -28,6 +28,8 @@ export const permissions = {
   'organisations:read-any': ['support_agent', 'support_admin'],
   /** Partners, ECR catalogue, deadline settings, support users. */
   'admin:manage': ['support_admin'],
+  /** Read partner applications, add notes, approve (create the organisation, invite its first admin) or decline them. */
+  'applications:review': ['support_admin'],
   /** Read one's own organisation and its people. */
   'organisation:read-own': ['partner_admin', 'partner_member', 'support_agent', 'support_admin'],
   /** Edit one's own profile. */

@@ -14,13 +14,24 @@ export const signInRateLimits = {
 } satisfies Record<string, RateLimit>;
 
 /**
+ * Partner applications from the public /apply page: a company applies once, perhaps again after
+ * a typo; an office behind one address may send a few.
+ */
+export const applicationRateLimits = {
+  perEmail: { limit: 3, windowSeconds: 60 * 60 },
+  perIp: { limit: 10, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimit>;
+
+/**
  * "Send test event" and "Send again", per endpoint: each one is a POST to a partner's server, and
  * a held-down button should not become a flood.
  */
 export const webhookManualSendRateLimit: RateLimit = { limit: 20, windowSeconds: 60 };
 
 /** No rule counts further back than this, so older buckets can go (lib/housekeeping.ts). */
-export const LONGEST_RATE_LIMIT_WINDOW_SECONDS = Math.max(...Object.values(signInRateLimits).map((rule) => rule.windowSeconds));
+export const LONGEST_RATE_LIMIT_WINDOW_SECONDS = Math.max(
+  ...[...Object.values(signInRateLimits), ...Object.values(applicationRateLimits), webhookManualSendRateLimit].map((rule) => rule.windowSeconds),
+);
 
 /** Counts one attempt; true while the key is within its limit. */
 export async function withinRateLimit(key: string, rule: RateLimit) {

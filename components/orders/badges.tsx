@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
+import { clockParts } from '@/lib/orders/clock';
 import type { DeadlineStatus } from '@/lib/orders/deadline';
 import type { OrderState } from '@/lib/orders/model';
 
@@ -19,14 +20,11 @@ export function StateBadge({ state }: { state: OrderState }) {
   return <Badge tone={stateTone[state]}>{t(state)}</Badge>;
 }
 
-const HOUR = 3600_000;
-
 /** Time left (or overdue) as days and hours, with the at-risk and overdue colours. */
 export function DeadlineBadge({ status, msLeft, audience = 'partner' }: { status: DeadlineStatus; msLeft: number; audience?: 'partner' | 'support' }) {
   const t = useTranslations('deadline');
   if (status === 'stopped') return null;
-  const hours = Math.max(1, Math.ceil(Math.abs(msLeft) / HOUR));
-  const time = t('timeLeft', { days: Math.floor(hours / 24), hours: hours % 24 });
+  const time = t('timeLeft', clockParts(msLeft));
   switch (status) {
     case 'overdue':
       return <Badge tone="red">{t('overdue', { time })}</Badge>;

@@ -23,7 +23,7 @@ export function BatchProgress({ placed, total, label, status }: { placed: number
 
   return (
     <div className="grid gap-2">
-      <progress className="h-3 w-full accent-teal-700" max={total} value={placed} aria-label={label} />
+      <progress className="h-3 w-full overflow-hidden rounded-full accent-teal-700 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-teal-700 [&::-moz-progress-bar]:bg-teal-700" max={total} value={placed} aria-label={label} />
       <p role="status" className="text-sm text-slate-700" data-testid="batch-progress">
         {status}
       </p>

@@ -30,3 +30,14 @@ export function OrderRow(props: {
     </li>
   );
 }
+
+/** An order row's title: the recipient, the merchant if any, and for support the organisation first. */
+export function OrderRowTitle({ recipientName, merchantName, organisationName }: { recipientName: string; merchantName: string | null; organisationName?: string }) {
+  return (
+    <>
+      {organisationName && `${organisationName} · `}
+      {recipientName}
+      {merchantName && <span className="font-normal text-slate-600"> · {merchantName}</span>}
+    </>
+  );
+}

@@ -112,13 +112,13 @@ export async function submitBatch(actor: OrganisationActor, submission: BatchSub
 }
 
 /**
- * The actor's organisation's batch made with this idempotency key, if any. The page's submit asks
- * first: a retry after the batch was made must find it, and by then its rows' orders are open
- * orders that would fail the check of the same rows.
+ * The actor's organisation's batch submitted with this idempotency key, with the fingerprint of
+ * the request that submitted it; null if none. The API asks before it answers a refusal, since a
+ * retry of an accepted batch would be refused for the very orders it placed.
  */
 export async function findBatchByIdempotencyKey(actor: OrganisationActor, idempotencyKey: string) {
   const [batch] = await db
-    .select({ id: orderBatches.id, number: orderBatches.number })
+    .select({ id: orderBatches.id, number: orderBatches.number, requestHash: orderBatches.requestHash })
     .from(orderBatches)
     .where(and(eq(orderBatches.organisationId, actor.organisationId), eq(orderBatches.idempotencyKey, idempotencyKey)));
   return batch ?? null;

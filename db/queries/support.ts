@@ -236,7 +236,7 @@ export async function listOrdersNeedingAttention(now = new Date()) {
 /** Everyone in a support role, for the digest. */
 export async function listSupportEmails() {
   return db
-    .select({ userId: users.id, email: users.email, locale: users.locale })
+    .select({ userId: users.id, email: users.email, locale: users.locale, role: memberships.role })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(inArray(memberships.role, [...supportRoles]));

@@ -36,45 +36,60 @@ export async function createInvitation(actor: Actor, input: { organisationId: st
   return inTransaction(async (tx) => {
     const organisation = await managedOrganisation(tx, actor, input.organisationId);
     if (!roleFitsOrganisation(input.role, organisation.kind)) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { role: ['roleInvalid'] });
-    const email = normaliseEmail(input.email);
-    const [existing] = await tx
-      .select({ organisationId: memberships.organisationId })
-      .from(users)
-      .innerJoin(memberships, eq(memberships.userId, users.id))
-      .where(eq(users.email, email));
-    if (existing) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { email: ['alreadyMember'] });
-    // One open invitation per address, in any organisation: two invitations racing for the same
-    // address take this lock in turn, so the second sees the first. An expired one no longer counts.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${email}`}))`);
-    const [open] = await tx
-      .select({ id: invitations.id })
-      .from(invitations)
-      .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
-      .where(
-        and(
-          eq(invitations.email, email),
-          isNull(invitations.acceptedAt),
-          gt(invitations.expiresAt, sql`now()`),
-          isNull(organisations.deactivatedAt),
-        ),
-      )
-      .limit(1);
-    if (open) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { email: ['invitationOpen'] });
-    const token = randomBytes(32).toString('base64url');
     // A colleague most likely reads the inviter's language; a new partner organisation its country's.
     const locale = organisation.id === actor.organisationId ? actor.locale : localeForCountry(organisation.country);
-    await tx.insert(invitations).values({
-      organisationId: organisation.id,
-      email,
-      role: input.role,
-      locale,
-      tokenHash: hashToken(token),
-      invitedByUserId: actor.userId,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000),
-    });
-    await recordAudit(tx, actor.userId, { action: 'invitation.created', organisationId: organisation.id, data: { email, role: input.role } });
-    return { token, email, organisationName: organisation.name, role: input.role, locale };
+    return insertInvitation(tx, actor.userId, organisation, { email: input.email, role: input.role, locale });
   });
+}
+
+/**
+ * The invitation itself, inside the caller's transaction: refused (a field error on `email`) for
+ * someone who already has an account or an open invitation anywhere. Callers have checked that
+ * the inviter may invite into `organisation` and that the role fits it; approving a partner
+ * application invites its applicant this way, in the transaction that creates the organisation.
+ */
+export async function insertInvitation(
+  tx: DbOrTx,
+  invitedByUserId: string,
+  organisation: { id: string; name: string },
+  input: { email: string; role: Role; locale: Locale },
+) {
+  const email = normaliseEmail(input.email);
+  const [existing] = await tx
+    .select({ organisationId: memberships.organisationId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, email));
+  if (existing) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { email: ['alreadyMember'] });
+  // One open invitation per address, in any organisation: two invitations racing for the same
+  // address take this lock in turn, so the second sees the first. An expired one no longer counts.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`invitation:${email}`}))`);
+  const [open] = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
+    .where(
+      and(
+        eq(invitations.email, email),
+        isNull(invitations.acceptedAt),
+        gt(invitations.expiresAt, sql`now()`),
+        isNull(organisations.deactivatedAt),
+      ),
+    )
+    .limit(1);
+  if (open) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { email: ['invitationOpen'] });
+  const token = randomBytes(32).toString('base64url');
+  await tx.insert(invitations).values({
+    organisationId: organisation.id,
+    email,
+    role: input.role,
+    locale: input.locale,
+    tokenHash: hashToken(token),
+    invitedByUserId,
+    expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000),
+  });
+  await recordAudit(tx, invitedByUserId, { action: 'invitation.created', organisationId: organisation.id, data: { email, role: input.role } });
+  return { token, email, organisationName: organisation.name, role: input.role, locale: input.locale };
 }
 
 export type InvitationLookup =

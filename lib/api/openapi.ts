@@ -29,8 +29,8 @@ const problemRateLimitHeaders = Object.fromEntries(
   Object.entries(rateLimitHeaders).map(([name, schema]) => [name, z.string().optional().meta({ description: `${z.globalRegistry.get(schema)?.description}, when the key is known` })]),
 );
 const successHeaders = {
-  Location: z.string().meta({ description: 'The order\'s URL', example: '/api/v1/orders/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' }),
-  'Idempotent-Replayed': z.literal('true').meta({ description: 'The answer is the order placed by an earlier request with this Idempotency-Key' }),
+  Location: z.string().meta({ description: 'The URL of what was placed', example: '/api/v1/orders/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f' }),
+  'Idempotent-Replayed': z.literal('true').meta({ description: 'The answer is what an earlier request with this Idempotency-Key placed' }),
 };
 
 /** A problem code's anchor on the reference page: `#problem-invalid-input`. */
@@ -62,7 +62,7 @@ export const apiGuide = [
   },
   {
     title: 'Idempotency',
-    text: '`POST /orders` needs an `Idempotency-Key` header: retrying with the same key and body returns the first order (`200`, `Idempotent-Replayed: true`) instead of placing another; the same key with another body is a `409`.',
+    text: '`POST /orders` and `POST /order-batches` need an `Idempotency-Key` header: retrying with the same key and body returns the first order or batch (`200`, `Idempotent-Replayed: true`) instead of placing another; the same key with another body is a `409`.',
   },
   {
     title: 'Errors',
@@ -199,6 +199,7 @@ export function buildOpenApiDocument() {
     security: [{ apiKey: [] }],
     tags: [
       { name: 'Orders', description: 'Place orders and follow them to completion.' },
+      { name: 'Batches', description: 'Place many orders of one type at once, as a spreadsheet uploaded in the portal, and follow them together.' },
       { name: 'Catalogue', description: 'What orders may name.' },
       { name: 'Sub-channels', description: 'The sub-channels your organisation supplies or resells.' },
       { name: 'Merchants', description: 'The merchants of a sub-channel and their Terminal IDs.' },

@@ -10,10 +10,15 @@ import {
   order,
   orderCreateBody,
   orderList,
+  orderBatch,
+  orderBatchAccepted,
+  orderBatchCreateBody,
   orderListQuery,
   subChannelList,
   terminalsCreateBody,
 } from '@/lib/api/schemas';
+import { MAX_BATCH_ROWS } from '@/lib/batches/limits';
+import { bodyLimits } from '@/lib/http/body-limit';
 import type { Permission } from '@/lib/permissions';
 
 /*
@@ -24,7 +29,7 @@ import type { Permission } from '@/lib/permissions';
  * other.
  */
 
-export type ApiTag = 'Orders' | 'Catalogue' | 'Sub-channels' | 'Merchants';
+export type ApiTag = 'Orders' | 'Batches' | 'Catalogue' | 'Sub-channels' | 'Merchants';
 
 export interface ApiOperation {
   method: 'get' | 'post';
@@ -41,7 +46,7 @@ export interface ApiOperation {
   /** Needs an `Idempotency-Key` header. */
   idempotencyKey?: boolean;
   /** The successful answers; `headers` names the response headers of lib/api/openapi.ts that come with them. */
-  success: { status: 200 | 201; description: string; schema: z.ZodType; headers?: ('Location' | 'Idempotent-Replayed')[] }[];
+  success: { status: 200 | 201 | 202; description: string; schema: z.ZodType; headers?: ('Location' | 'Idempotent-Replayed')[] }[];
   /** The problems this operation may answer with, besides the ones every operation may (401, 403, 429). */
   problems: ProblemCode[];
 }
@@ -51,7 +56,10 @@ const uuidPath = (name: string, description: string, example: string) =>
 
 const orderIdPath = uuidPath('orderId', 'The order\'s `id`', '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f');
 const subChannelIdPath = uuidPath('subChannelId', 'The sub-channel\'s `id`', '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d');
+const batchIdPath = uuidPath('batchId', 'The batch\'s `id`', '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f');
 const merchantIdPath = uuidPath('merchantId', 'The merchant\'s `id`', '7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a');
+
+const maxRows = MAX_BATCH_ROWS.toLocaleString('en');
 
 /** What a request with a JSON body may be refused for. */
 const bodyProblems: ProblemCode[] = ['MALFORMED_JSON', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INVALID_INPUT'];
@@ -122,6 +130,40 @@ export const operations = {
     body: answerBody,
     success: [{ status: 200, description: 'The order, back in the queue', schema: order }],
     problems: [...bodyProblems, 'NOT_FOUND', 'CONFLICT'],
+  },
+  placeOrderBatch: {
+    method: 'post',
+    path: '/order-batches',
+    tag: 'Batches',
+    summary: 'Place orders as a batch',
+    description: [
+      `Places up to ${maxRows} orders of one account type as one batch, as a file uploaded on the new-order page is: each row is checked with the order form's rules, and a row that orders what another row of the request orders, or what the organisation already has an open order for (the same business ID and type), is refused.`,
+      '',
+      '**All or nothing.** If any row has a problem, the answer is a `422` naming every problem of every row (`/rows/{index}/{field}`, the index counting from 0) with the order form\'s messages, and nothing is placed: fix the rows and send the batch again with the same `Idempotency-Key`. Otherwise the answer is `202 Accepted` with the batch and `Location`: its rows become ordinary orders in the background (the same timeline, deadline and emails, but one summary email for the batch), usually within seconds; follow it with `GET /order-batches/{batchId}` until `state` is `placed`. What the form would point out but accepts comes back under `warnings`.',
+      '',
+      `Needs an \`Idempotency-Key\`: a retry with the same key and body answers \`200\` with the batch and \`Idempotent-Replayed: true\`; the same key with another body is a \`409\`. The body may be up to ${bodyLimits.orderBatch / 1024 / 1024} MB.`,
+    ].join('\n'),
+    permission: 'orders:own',
+    scope: 'order',
+    body: orderBatchCreateBody,
+    idempotencyKey: true,
+    success: [
+      { status: 202, description: 'The batch was accepted; its rows are becoming orders', schema: orderBatchAccepted, headers: ['Location'] },
+      { status: 200, description: 'A retry of a batch already accepted with this Idempotency-Key: that batch as it is now', schema: orderBatchAccepted, headers: ['Location', 'Idempotent-Replayed'] },
+    ],
+    problems: [...bodyProblems, 'IDEMPOTENCY_KEY_REQUIRED', 'IDEMPOTENCY_KEY_REUSED'],
+  },
+  getOrderBatch: {
+    method: 'get',
+    path: '/order-batches/{batchId}',
+    tag: 'Batches',
+    summary: 'Read a batch',
+    description: `A batch of the organisation, placed through the API or uploaded in the portal: whether every row is an order yet, how many of its orders are in each state, and each order's row, number, state and deadline (all of them; a batch has at most ${maxRows}).`,
+    permission: 'orders:own',
+    scope: 'read',
+    pathParams: batchIdPath,
+    success: [{ status: 200, description: 'The batch', schema: orderBatch }],
+    problems: ['NOT_FOUND'],
   },
   listEcrProducts: {
     method: 'get',

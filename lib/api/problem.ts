@@ -34,7 +34,7 @@ const titles = {
   UNAVAILABLE: 'The service is unavailable at the moment; nothing was done. Try again in a minute.',
   MALFORMED_JSON: 'The request body is not a JSON object.',
   UNSUPPORTED_MEDIA_TYPE: 'Send the request body as `application/json`.',
-  IDEMPOTENCY_KEY_REQUIRED: 'Creating an order needs an `Idempotency-Key` header (1 to 255 visible characters).',
+  IDEMPOTENCY_KEY_REQUIRED: 'Placing orders needs an `Idempotency-Key` header (1 to 255 visible characters).',
   IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used with another request body.',
 } as const satisfies Record<ErrorCode | string, string>;
 export type ProblemCode = keyof typeof titles;
@@ -55,34 +55,39 @@ export const problemType = (code: ProblemCode) => `/developers/api#problem-${cod
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** A problem response. `fieldErrors` maps dotted field paths to message keys of the `validation` catalogue. */
+/**
+ * A problem response. `fieldErrors` maps dotted field paths to message keys of the `validation`
+ * catalogue; `errors` are fields already described (problemField), for messages with values.
+ */
 export function problemResponse(
   code: ProblemCode,
-  { detail, fieldErrors, headers }: { detail?: string; fieldErrors?: Record<string, string[]>; headers?: HeadersInit } = {},
+  { detail, fieldErrors, errors, headers }: { detail?: string; fieldErrors?: Record<string, string[]>; errors?: ProblemField[]; headers?: HeadersInit } = {},
 ) {
   const status = problemStatus(code);
   const body: Problem = { type: problemType(code), title: titles[code], status };
   if (detail) body.detail = detail;
-  if (fieldErrors) body.errors = describeFieldErrors(fieldErrors);
+  if (fieldErrors || errors) body.errors = [...(fieldErrors ? describeFieldErrors(fieldErrors) : []), ...(errors ?? [])];
   const response = Response.json(body, { status, headers });
   response.headers.set('Content-Type', PROBLEM_CONTENT_TYPE);
   return response;
 }
 
+/** A JSON Pointer (RFC 6901) to a field: `['rows', 3, 'recipientPhone']` is `/rows/3/recipientPhone`; no path is the whole input. */
+export const jsonPointer = (path: readonly (string | number)[]) => path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+
 /**
- * Field errors as the API shows them: one entry per message, the field as a JSON Pointer, the
- * message in English from the same catalogue the forms use ("key|detail" passes {detail}).
+ * One field's problem as the API shows it: the field's JSON Pointer and the message in English
+ * from the same catalogue the forms use, filled with `values` ("key|detail" passes {detail}); a
+ * message that is not a key of the catalogue (zod's own) is shown as it is.
  */
-function describeFieldErrors(fieldErrors: Record<string, string[]>): ProblemField[] {
+export function problemField(path: readonly (string | number)[], message: string, values: Record<string, string | number> = {}): ProblemField {
   const t = getTranslator('en');
-  return Object.entries(fieldErrors).flatMap(([field, messages]) =>
-    messages.map((message) => {
-      const [key, detail] = message.split('|', 2) as [string, string | undefined];
-      const known = t.has(`validation.${key}` as never);
-      return {
-        pointer: field === 'form' ? '' : `/${field.split('.').map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`,
-        detail: known ? t(`validation.${key}` as never, { detail: detail ?? '' } as never) : message,
-      };
-    }),
-  );
+  const [key, detail] = message.split('|', 2) as [string, string | undefined];
+  const known = t.has(`validation.${key}` as never);
+  return { pointer: jsonPointer(path), detail: known ? t(`validation.${key}` as never, { detail: detail ?? '', ...values } as never) : message };
+}
+
+/** Field errors as the API shows them: one entry per message. */
+function describeFieldErrors(fieldErrors: Record<string, string[]>): ProblemField[] {
+  return Object.entries(fieldErrors).flatMap(([field, messages]) => messages.map((message) => problemField(field === 'form' ? [] : field.split('.'), message)));
 }

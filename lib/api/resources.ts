@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import type { BatchOrderRow, BatchSummary } from '@/db/queries/batches';
 import type { getOrderForActor, listOrdersForActor } from '@/db/queries/orders';
 import type { getSubChannel, listSubChannels } from '@/db/queries/sub-channels';
-import type { merchant, order, orderSummary, subChannel, timelineEvent } from '@/lib/api/schemas';
+import type { merchant, order, orderBatch, orderSummary, subChannel, timelineEvent } from '@/lib/api/schemas';
+import { orderStates, type OrderState } from '@/lib/orders/model';
 
 /*
  * What the API answers, made from what the query functions return: the shapes of
@@ -99,5 +101,21 @@ export function merchantResource(row: SubChannelDetail['merchants'][number]): z.
     active: !row.deactivatedAt,
     canManage: row.canManage,
     createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** A batch, its orders' count in each state (every state, 0 when none), and its orders so far. */
+export function orderBatchResource(batch: BatchSummary, counts: Partial<Record<OrderState, number>>, orders: BatchOrderRow[]): z.input<typeof orderBatch> {
+  return {
+    id: batch.id,
+    number: batch.number,
+    type: batch.type,
+    state: batch.completedAt ? 'placed' : 'placing',
+    rowCount: batch.rowCount,
+    placedCount: batch.placed,
+    submittedAt: batch.submittedAt.toISOString(),
+    completedAt: batch.completedAt?.toISOString() ?? null,
+    orderCounts: Object.fromEntries(orderStates.map((state) => [state, counts[state] ?? 0])) as Record<OrderState, number>,
+    orders: orders.map((row) => ({ row: row.rowNumber, id: row.id, number: row.number, state: row.state, dueAt: row.dueAt.toISOString() })),
   };
 }

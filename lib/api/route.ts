@@ -3,11 +3,11 @@ import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { authenticateApiKey } from '@/db/queries/api-keys';
 import type { ApiKeyActor } from '@/db/queries/users';
-import { problemResponse, type ProblemCode } from '@/lib/api/problem';
+import { problemResponse, type ProblemCode, type ProblemField } from '@/lib/api/problem';
 import { hitApiRateLimit, rateLimitHeaders } from '@/lib/api/rate-limit';
 import { asAppError } from '@/lib/authz';
 import { getEnv } from '@/lib/env';
-import { bodyLimits, readBoundedBody } from '@/lib/http/body-limit';
+import { bodyLimitFor, readBoundedBody } from '@/lib/http/body-limit';
 import { logError } from '@/lib/log';
 import { fieldErrorsOf } from '@/lib/validations/field-errors';
 import { roleCan, type Permission } from '@/lib/permissions';
@@ -17,36 +17,43 @@ import { scopesAllow, type ApiKeyScope } from '@/lib/api-keys';
 export class ApiProblem extends Error {
   constructor(
     readonly code: ProblemCode,
-    readonly options: { detail?: string; fieldErrors?: Record<string, string[]> } = {},
+    readonly options: { detail?: string; fieldErrors?: Record<string, string[]>; errors?: ProblemField[] } = {},
   ) {
     super(code);
   }
 }
 
-/** Parses `value` with `schema`, or refuses the request with each field's problem (422). */
+/**
+ * Parses `value` with `schema` as the API reads every input. A form sends every field, empty or
+ * not; a client may leave one out. An absent required text field is checked as an empty one, so
+ * it gets the form's message ("Enter the recipient's name.") instead of zod's "Invalid input:
+ * expected string, received undefined".
+ */
+export function safeParseInput<S extends z.ZodType>(schema: S, value: unknown) {
+  const parsed = schema.safeParse(value);
+  if (parsed.success || !value || typeof value !== 'object' || Array.isArray(value)) return parsed;
+  const fields = value as Record<string, unknown>;
+  const absent = parsed.error.issues.flatMap((issue) =>
+    issue.code === 'invalid_type' && issue.expected === 'string' && issue.path.length === 1 && fields[issue.path[0] as string] === undefined ? [issue.path[0] as string] : [],
+  );
+  if (!absent.length) return parsed;
+  // Only its messages: an absent field is never accepted as an empty one.
+  const asEmpty = schema.safeParse({ ...fields, ...Object.fromEntries(absent.map((field) => [field, ''])) });
+  return asEmpty.success ? parsed : asEmpty;
+}
+
+/** Parses `value` with `schema` (safeParseInput), or refuses the request with each field's problem (422). */
 export function parseOrRefuse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  let parsed = schema.safeParse(value);
-  // A form sends every field, empty or not; a client may leave one out. An absent required text
-  // field is checked as an empty one, so it gets the form's message ("Enter the recipient's
-  // name.") instead of zod's "Invalid input: expected string, received undefined".
-  if (!parsed.success && value && typeof value === 'object' && !Array.isArray(value)) {
-    const fields = value as Record<string, unknown>;
-    const absent = parsed.error.issues.flatMap((issue) =>
-      issue.code === 'invalid_type' && issue.expected === 'string' && issue.path.length === 1 && fields[issue.path[0] as string] === undefined ? [issue.path[0] as string] : [],
-    );
-    // Only its messages: an absent field is never accepted as an empty one.
-    const asEmpty = absent.length ? schema.safeParse({ ...fields, ...Object.fromEntries(absent.map((field) => [field, ''])) }) : parsed;
-    if (!asEmpty.success) parsed = asEmpty;
-  }
+  const parsed = safeParseInput(schema, value);
   if (!parsed.success) throw new ApiProblem('INVALID_INPUT', { fieldErrors: fieldErrorsOf(parsed.error) });
   return parsed.data;
 }
 
-/** The request's JSON object body, read up to the API's size limit. */
+/** The request's JSON object body, read up to its path's size limit (the one lib/http/incoming.ts checks first). */
 export async function readJsonBody(req: Request): Promise<Record<string, unknown>> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) throw new ApiProblem('UNSUPPORTED_MEDIA_TYPE');
-  const raw = await readBoundedBody(req, bodyLimits.other);
+  const raw = await readBoundedBody(req, bodyLimitFor(new URL(req.url).pathname));
   let value: unknown;
   try {
     value = JSON.parse(raw.toString('utf8'));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { locales } from '@/lib/i18n/config';
 import { accountTypes, orderEventKinds, orderStates } from '@/lib/orders/model';
 import { problemCodes } from '@/lib/api/problem';
+import { MAX_BATCH_ROWS } from '@/lib/batches/limits';
 import { oneLine } from '@/lib/validations/form-fields';
 import { orderFieldsSchema, orderListStates } from '@/lib/validations/order';
 import { addMerchantSchema } from '@/lib/validations/merchants';
@@ -46,10 +47,44 @@ export const orderCreateBody = z
     },
   });
 
+/** A row of POST /order-batches: an order as POST /orders takes it, without `type`, which the batch gives all its rows. */
+export const orderBatchRow = orderCreateBody.omit({ type: true }).meta({
+  id: 'OrderBatchRow',
+  description: 'One order of the batch: the fields of `OrderCreate` without `type`. Which fields are required depends on the batch\'s `type`, as in the order form.',
+});
+
+const batchRows = <T extends z.ZodType>(row: T) =>
+  z
+    .array(row)
+    .min(1, 'batch.rowsRequired')
+    .max(MAX_BATCH_ROWS, `batch.tooManyRows|${MAX_BATCH_ROWS.toLocaleString('en')}`)
+    .meta({ description: `1 to ${MAX_BATCH_ROWS.toLocaleString('en')} orders. Problems name a row by its index from 0 (\`/rows/0/recipientPhone\`); the batch's orders by its \`row\`, counting from 1.` });
+
+/** POST /order-batches: one account type and its orders. */
+export const orderBatchCreateBody = z
+  .strictObject({ type: orderFieldsSchema.shape.type, rows: batchRows(orderBatchRow) }, refuseUnknown)
+  .meta({
+    id: 'OrderBatchCreate',
+    description: 'Orders of one account type, placed together as one batch, as a file uploaded on the new-order page is.',
+    example: {
+      type: 'merchant',
+      rows: [
+        { recipientName: 'Maija Meikäläinen', recipientEmail: 'maija@kahvilakulma.fi', recipientPhone: '+358401234567', merchantName: 'Kahvila Kulma Oy', merchantBusinessId: '1234567-1' },
+        { recipientName: 'Matti Virtanen', recipientEmail: 'matti@leipomovirtanen.fi', recipientPhone: '+358501234567', recipientLocale: 'sv', merchantName: 'Leipomo Virtanen Oy', merchantBusinessId: '2605261-8', terminalIds: ['TID-2001'] },
+      ],
+    },
+  });
+
+/**
+ * The same body with its rows not yet read: the handler reads each row on its own
+ * (orderBatchRow), so one refused row does not hide what the other rows would be told.
+ */
+export const orderBatchEnvelope = orderBatchCreateBody.extend({ rows: batchRows(z.unknown()) });
+
 export const idempotencyKeyHeader = z
   .string()
   .regex(/^[\x21-\x7e]{1,255}$/)
-  .meta({ description: 'Any unique string of 1 to 255 visible ASCII characters, such as a UUID: a retried request with the same key and body returns the first order.', example: '0b6f1f5e-5c1a-4d8e-9f3e-2a7c1d9e4b10' });
+  .meta({ description: 'Any unique string of 1 to 255 visible ASCII characters, such as a UUID: a retried request with the same key and body returns what the first one made.', example: '0b6f1f5e-5c1a-4d8e-9f3e-2a7c1d9e4b10' });
 
 export const orderListQuery = z
   .object({
@@ -163,12 +198,48 @@ export const subChannel = z
 export const subChannelList = z.object({ data: z.array(subChannel) }).meta({ id: 'SubChannelList' });
 export const merchantList = z.object({ data: z.array(merchant) }).meta({ id: 'MerchantList' });
 
+/** A field's problem: where it is, and the message the order form gives for it. */
+const fieldProblem = z.object({ pointer: z.string().meta({ description: 'JSON Pointer to the field' }), detail: z.string() });
+
+export const orderBatchOrder = z
+  .object({
+    row: z.number().int().min(1).meta({ description: 'The row that became this order: `rows[row - 1]` of the request (for a batch uploaded as a file, the row of the file, the header being row 1)' }),
+    id: z.uuid(),
+    number: z.number().int(),
+    state: z.enum(orderStates),
+    dueAt: timestamp,
+  })
+  .meta({ id: 'OrderBatchOrder' });
+
+export const orderBatch = z
+  .object({
+    id: z.uuid(),
+    number: z.number().int().meta({ description: 'What people say: "batch 12"' }),
+    type: z.enum(accountTypes),
+    state: z.enum(['placing', 'placed']).meta({ description: '`placing` while its rows become orders (in the background, seconds for a full batch); `placed` once every row is an order' }),
+    rowCount: z.number().int(),
+    placedCount: z.number().int().meta({ description: 'Rows that are orders so far' }),
+    submittedAt: timestamp,
+    completedAt: timestamp.nullable().meta({ description: 'When the last row became an order' }),
+    orderCounts: z.object(Object.fromEntries(orderStates.map((state) => [state, z.number().int().min(0)])) as Record<(typeof orderStates)[number], z.ZodNumber>).meta({
+      description: 'How many of its orders are in each state',
+    }),
+    orders: z.array(orderBatchOrder).meta({ description: 'Its orders so far, in row order; all of them in one answer, as a batch has at most 1,000 rows. Read one with `GET /orders/{orderId}`.' }),
+  })
+  .meta({ id: 'OrderBatch' });
+
+export const orderBatchAccepted = orderBatch
+  .extend({
+    warnings: z.array(fieldProblem).meta({ description: 'What the order form would point out but accepts, per row (an ECR not in the catalogue is taken as a new one)' }),
+  })
+  .meta({ id: 'OrderBatchAccepted' });
+
 export const problem = z
   .object({
     type: z.string().meta({ description: 'A link to this kind of problem in the API reference' }),
     title: z.string(),
     status: z.number().int().min(400).max(599),
     detail: z.string().optional(),
-    errors: z.array(z.object({ pointer: z.string().meta({ description: 'JSON Pointer to the field' }), detail: z.string() })).optional(),
+    errors: z.array(fieldProblem).optional(),
   })
   .meta({ id: 'Problem', description: `RFC 9457 problem details. Kinds: ${problemCodes.join(', ')}` });

@@ -14,6 +14,11 @@ export const bodyLimits = {
   twilioCallback: 16 * 1024,
   /** A sign-in request: an address and a CSRF token. */
   auth: 16 * 1024,
+  /**
+   * POST /api/v1/order-batches: up to 1,000 orders (MAX_BATCH_ROWS), about 0.5 kB each as JSON,
+   * with room for long additional information; as much as an uploaded batch file may be.
+   */
+  orderBatch: 2 * 1024 * 1024,
   /** Server actions: Next.js's `serverActions.bodySizeLimit` default, 1 MB. */
   action: 1024 * 1024,
   /**
@@ -30,6 +35,8 @@ export const bodyLimits = {
 export function bodyLimitFor(pathname: string) {
   if (pathname.startsWith('/api/webhooks/twilio/')) return bodyLimits.twilioCallback;
   if (pathname.startsWith('/api/auth/')) return bodyLimits.auth;
+  // Only the one path: the batch's rows are the one large body the API takes.
+  if (pathname === '/api/v1/order-batches') return bodyLimits.orderBatch;
   if (BATCH_UPLOAD_PATHS.includes(pathname)) return bodyLimits.batchUpload;
   if (pathname.startsWith('/api/')) return bodyLimits.other;
   return bodyLimits.action;

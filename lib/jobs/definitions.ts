@@ -38,7 +38,13 @@ export const jobDefinitions = {
     payload: z.object({}),
     options: { retryLimit: 0 },
   },
-  /** Every morning: support's list of at-risk and overdue orders, by email. */
+  /** Emails a partner applicant, in their language: the confirmation of what they sent, or the decline. */
+  applicationEmail: {
+    name: 'application-email',
+    payload: z.object({ applicationId: z.uuid(), kind: z.enum(['received', 'declined']) }),
+    options: { retryLimit: 10, retryDelay: 30, retryBackoff: true },
+  },
+  /** Every morning: support's list of at-risk and overdue orders (and, to support admins, partner applications waiting too long), by email. */
   supportDigest: {
     name: 'support-digest',
     payload: z.object({}),

@@ -3,14 +3,16 @@ import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { unsafeGetBatchForEmail, unsafePlaceBatchOrders } from '@/db/queries/batches';
 import { recomputeOpenDueDates, unsafeGetOrderForJob } from '@/db/queries/orders';
+import { listApplicationsWaitingTooLong, unsafeGetPartnerApplicationForJob } from '@/db/queries/partner-applications';
 import { listOrdersNeedingAttention, listSupportEmails } from '@/db/queries/support';
 import { credentials, orderEvents } from '@/db/schema';
 import { sendEmail } from '@/lib/email/send';
 import { batchEmail } from '@/lib/email/templates/batch-email';
 import { orderEmail } from '@/lib/email/templates/order-emails';
+import { applicationDeclinedEmail, applicationReceivedEmail } from '@/lib/email/templates/partner-application';
 import { supportDigestEmail } from '@/lib/email/templates/support-digest';
 import { getEnv } from '@/lib/env';
-import type { Locale } from '@/lib/i18n/config';
+import { roleCan } from '@/lib/permissions';
 import { pruneExpiredRows } from '@/lib/housekeeping';
 import { reconcileDeliveries, sendCredentialsSms, sendCredentialsSmsBatch } from '@/lib/sms/credentials-sms';
 import { redactDelivery, sweepRedactions } from '@/lib/sms/redaction';
@@ -68,16 +70,30 @@ export const jobHandlers: { [N in JobName]: (payload: JobPayload<N>) => Promise<
   async sweepRedactions() {
     await sweepRedactions();
   },
+  async applicationEmail({ applicationId, kind }) {
+    const application = await unsafeGetPartnerApplicationForJob(applicationId);
+    if (!application) return;
+    await sendEmail({
+      to: application.email,
+      ...(kind === 'received' ? applicationReceivedEmail(application) : applicationDeclinedEmail(application)),
+      // One of each per application, however often the job runs.
+      idempotencyKey: `application/${applicationId}/${kind}`,
+    });
+  },
   async supportDigest() {
-    // One moment for the query and the email, so an order is at risk or overdue in both alike.
+    // One moment for the queries and the email, so an order is at risk or overdue in both alike.
     const now = new Date();
     const orders = await listOrdersNeedingAttention(now);
-    if (!orders.length) return; // nothing needs anyone: no email
-    const emails = new Map<Locale, ReturnType<typeof supportDigestEmail>>();
+    // Only support admins review applications: only their digests list them.
+    const applications = await listApplicationsWaitingTooLong(now);
+    const emails = new Map<string, ReturnType<typeof supportDigestEmail>>();
     const day = now.toISOString().slice(0, 10);
     for (const person of await listSupportEmails()) {
-      let email = emails.get(person.locale);
-      if (!email) emails.set(person.locale, (email = supportDigestEmail(orders, now, getEnv().NEXTAUTH_URL, person.locale)));
+      const theirApplications = roleCan(person.role, 'applications:review') ? applications : [];
+      if (!orders.length && !theirApplications.length) continue; // nothing needs this person: no email
+      const key = `${person.locale}/${theirApplications.length > 0}`;
+      let email = emails.get(key);
+      if (!email) emails.set(key, (email = supportDigestEmail(orders, now, getEnv().NEXTAUTH_URL, person.locale, theirApplications)));
       // One digest per person per day, however often the job runs.
       await sendEmail({ to: person.email, ...email, idempotencyKey: `digest/${day}/${person.userId}` });
     }

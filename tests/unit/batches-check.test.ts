@@ -10,7 +10,7 @@ describe('checking a batch of 1,000 rows', () => {
   it('gives exactly the 40 bad rows, each with its row, column and the form’s message key', async () => {
     const { csv, expected, warnings, header, fields } = generateBatch();
     const file = await parseBatchFile(bytes(csv), { type: 'merchant_rights', columnNames });
-    const verdicts = checkBatchRows(file, {
+    const verdicts = await checkBatchRows(file, {
       type: 'merchant_rights',
       catalogue: CATALOGUE,
       openOrders: [{ merchantBusinessId: OPEN_ORDER_BUSINESS_ID, number: 1042 }],
@@ -44,14 +44,14 @@ describe('checking a batch of 1,000 rows', () => {
   it('places each good row as the form would: E.164 phone, normalised business ID, terminal IDs split', async () => {
     const { csv } = generateBatch({ rows: 3, badRows: 0 });
     const file = await parseBatchFile(bytes(csv), { type: 'merchant_rights', columnNames });
-    const [first, second] = checkBatchRows(file, { type: 'merchant_rights', catalogue: CATALOGUE, openOrders: [] });
+    const [first, second] = await checkBatchRows(file, { type: 'merchant_rights', catalogue: CATALOGUE, openOrders: [] });
     expect(first!.order).toMatchObject({ type: 'merchant_rights', recipientPhone: '+358401000000', recipientLocale: 'fi', merchantCountry: 'FI', terminalIds: [] });
     expect(second!.order).toMatchObject({ recipientName: 'Äijälä Öhman 1', merchantName: 'Kahvila Åland 1', recipientLocale: 'sv', terminalIds: ['PT-1', 'PT-1-B'] });
   });
 
   it('flags a second order for the same recipient and type when the type has no merchant', async () => {
     const csv = 'Recipient name,Recipient email,Recipient mobile number\nA,a@x.example,+358401234567\nB,A@X.example,+358401234568\n';
-    const verdicts = checkBatchRows(await parseBatchFile(bytes(csv), { type: 'channel', columnNames }), { type: 'channel', catalogue: [], openOrders: [] });
+    const verdicts = await checkBatchRows(await parseBatchFile(bytes(csv), { type: 'channel', columnNames }), { type: 'channel', catalogue: [], openOrders: [] });
     expect(verdicts.map((verdict) => verdict.verdict)).toEqual(['ok', 'invalid']);
     expect(verdicts[1]!.problems).toEqual([
       { field: 'recipientEmail', column: 'Recipient email', message: 'batch.duplicateInFile', values: { row: 2 }, severity: 'error' },

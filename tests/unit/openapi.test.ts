@@ -64,8 +64,12 @@ describe('the OpenAPI document', () => {
       expect(samples.map((sample) => sample.lang)).toEqual(['Shell', 'TypeScript']);
       expect(samples[0]!.source).toContain('Authorization: Bearer $CPOS_API_KEY');
     }
-    const placeOrder = (document.paths as Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>>)['/orders']!.post!;
-    expect(placeOrder.parameters).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: true }));
+    const idempotent = entries.filter(([, operation]) => operation.idempotencyKey);
+    expect(idempotent.map(([operationId]) => operationId).sort()).toEqual(['placeOrder', 'placeOrderBatch']);
+    for (const [operationId, operation] of idempotent) {
+      const described = (document.paths as Record<string, Record<string, { parameters?: { in: string; name: string; required?: boolean }[] }>>)[operation.path]![operation.method]!;
+      expect(described.parameters, operationId).toContainEqual(expect.objectContaining({ in: 'header', name: 'Idempotency-Key', required: true }));
+    }
     expect(document.components?.securitySchemes?.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(document.servers).toEqual([expect.objectContaining({ url: '/api/v1' })]);
   });

@@ -13,6 +13,7 @@ const expected: Record<Permission, Role[]> = {
   'support:queue': ['support_agent', 'support_admin'],
   'organisations:read-any': ['support_agent', 'support_admin'],
   'admin:manage': ['support_admin'],
+  'applications:review': ['support_admin'],
   'organisation:read-own': ['partner_admin', 'partner_member', 'support_agent', 'support_admin'],
   'profile:edit': ['partner_admin', 'partner_member', 'support_agent', 'support_admin'],
 };

@@ -44,6 +44,12 @@ describe('body limits', () => {
     expect(bodyLimitFor('/orders/new/batch')).toBe(bodyLimits.action);
   });
 
+  it('let a batch of orders through the API, on its own path only', () => {
+    expect(bodyLimitFor('/api/v1/order-batches')).toBe(bodyLimits.orderBatch);
+    expect(bodyLimits.orderBatch).toBeGreaterThanOrEqual(1024 * 1024);
+    for (const other of ['/api/v1/orders', '/api/v1/order-batches/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', '/api/v1/order-batches-x']) expect(bodyLimitFor(other)).toBe(bodyLimits.other);
+  });
+
   it('read a body within the limit and refuse one over it', async () => {
     const post = (body: string) => new Request('http://portal.test/', { method: 'POST', body });
     expect(await readBoundedText(post('From=%2B358'), 100)).toBe('From=%2B358');

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { SignOutButton } from '@/components/auth/sign-out-button';
@@ -37,6 +38,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             <p className="mt-2 text-sm text-slate-600">{t('intro')}</p>
             <SignInForm callbackUrl={callbackUrl ?? '/'} initialError={params.error === 'RateLimited' ? 'rateLimited' : params.error === 'Unavailable' ? 'unavailable' : undefined} />
             <p className="mt-6 text-xs text-slate-500">{t('noAccountHint')}</p>
+            <p className="mt-3 text-sm">
+              {t('notPartnerYet')}{' '}
+              <Link href="/apply" className="font-medium text-teal-800 underline">
+                {t('applyLink')}
+              </Link>
+            </p>
           </>
         )}
       </>

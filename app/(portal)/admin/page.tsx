@@ -5,6 +5,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { listOrganisationsForActor } from '@/db/queries/organisations';
+import { countOpenPartnerApplications } from '@/db/queries/partner-applications';
 import { requirePageActor } from '@/lib/authz';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminPage() {
   const actor = await requirePageActor('admin:manage');
   const t = await getTranslations();
-  const organisations = await listOrganisationsForActor(actor);
+  const [organisations, openApplications] = await Promise.all([listOrganisationsForActor(actor), countOpenPartnerApplications(actor)]);
   return (
     <>
       <PageHeader
@@ -23,6 +24,9 @@ export default async function AdminPage() {
         description={t('admin.intro')}
         actions={
           <>
+            <Link href="/admin/applications" className={buttonClasses('secondary')}>
+              {t('applications.link', { count: openApplications })}
+            </Link>
             <Link href="/admin/catalogue" className={buttonClasses('secondary')}>
               {t('catalogue.title')}
             </Link>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { OrderRow } from '@/components/orders/order-row';
+import { OrderRow, OrderRowTitle } from '@/components/orders/order-row';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -98,12 +98,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               state={order.state}
               deadline={listRowDeadline(order, now)}
               audience="partner"
-              title={
-                <>
-                  {order.recipientName}
-                  {order.merchantName && <span className="font-normal text-slate-600"> · {order.merchantName}</span>}
-                </>
-              }
+              title={<OrderRowTitle recipientName={order.recipientName} merchantName={order.merchantName} />}
               details={`${t(`accountTypes.${order.type}.name`)} · ${format.dateTime(order.submittedAt, { dateStyle: 'medium' })}`}
             />
           ))}

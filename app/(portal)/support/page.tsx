@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { OrderRow } from '@/components/orders/order-row';
+import { OrderRow, OrderRowTitle } from '@/components/orders/order-row';
 import { buttonClasses } from '@/components/ui/button';
 import { PartnerFilter } from '@/components/support/partner-filter';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -113,12 +113,7 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
               state={order.state}
               deadline={listRowDeadline(order, now)}
               audience="support"
-              title={
-                <>
-                  {order.organisationName} · {order.recipientName}
-                  {order.merchantName && <span className="font-normal text-slate-600"> · {order.merchantName}</span>}
-                </>
-              }
+              title={<OrderRowTitle organisationName={order.organisationName} recipientName={order.recipientName} merchantName={order.merchantName} />}
               details={[
                 t(`accountTypes.${order.type}.name`),
                 format.dateTime(order.submittedAt, { dateStyle: 'medium' }),

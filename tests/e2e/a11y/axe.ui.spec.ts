@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
-import { ecrProducts, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
+import { ecrProducts, organisations, partnerApplications, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
 import { accountTypes } from '@/lib/orders/model';
 import { businessId } from '@/tests/support/business-ids';
 import { expect, test } from '../fixtures';
@@ -55,6 +55,23 @@ interface Context {
   batchId: string;
   /** An endpoint of the partner's organisation (a partner admin's own, or the one support looks at), with a delivery log. */
   webhookEndpointId?: string;
+  /** Partner applications a support admin reviews: an open one with a duplicate business ID, and a declined one. */
+  applications?: { open: string; declined: string };
+}
+
+/** An open application whose business ID a partner already has (the duplicates card shows), and a declined one with a reason. */
+async function seedApplications(data: Data, partnerOrganisationId: string) {
+  const [partner] = await data.db.select({ businessId: organisations.businessId }).from(organisations).where(eq(organisations.id, partnerOrganisationId));
+  const base = { interest: 'reseller' as const, country: 'FI', contactName: 'Aapo Hakija', phone: '+358401234567', locale: 'fi' as const };
+  const [open] = await data.db
+    .insert(partnerApplications)
+    .values({ ...base, companyName: 'Kahvilakassat Oy', businessId: partner!.businessId ?? '1234567-1', email: `open-${Date.now()}@test.example`, message: 'Myymme päätteitä\nkahviloille.' })
+    .returning({ id: partnerApplications.id });
+  const [declined] = await data.db
+    .insert(partnerApplications)
+    .values({ ...base, companyName: 'Hylätty Oy', businessId: '1234567-1', email: `declined-${Date.now()}@test.example`, state: 'declined', decidedAt: new Date(), declineReason: 'Ei tällä kertaa.' })
+    .returning({ id: partnerApplications.id });
+  return { open: open!.id, declined: declined!.id };
 }
 
 /** An endpoint with a delivered and a failed attempt in its log, written directly (the page never opens the secret). */
@@ -119,6 +136,7 @@ interface PageCheck {
 /** Every page of app/, with the roles that see it and the states it is checked in. */
 const pages: PageCheck[] = [
   { route: '/sign-in', name: 'sign-in', path: () => '/sign-in', roles: ['signedOut'], states: [submitEmpty('Email me a sign-in link')] },
+  { route: '/apply', name: 'apply to become a partner', path: () => '/apply', roles: ['signedOut'], states: [submitEmpty('Send application')] },
   { route: '/sign-in', name: 'sign-in, rate limited', path: () => '/sign-in?error=RateLimited', roles: ['signedOut'] },
   { route: '/sign-in/check-email', name: 'check-email', path: () => '/sign-in/check-email?email=someone%40test.example', roles: ['signedOut'] },
   { route: '/sign-in/error', name: 'sign-in error', path: () => '/sign-in/error?error=Verification', roles: ['signedOut'] },
@@ -332,6 +350,16 @@ const pages: PageCheck[] = [
     roles: ['supportAdmin'],
     states: [submitEmpty('Save changes')],
   },
+  { route: '/admin/applications', name: 'admin, partner applications', path: () => '/admin/applications', roles: ['supportAdmin'] },
+  { route: '/admin/applications', name: 'admin, declined partner applications', path: () => '/admin/applications?state=declined', roles: ['supportAdmin'] },
+  {
+    route: '/admin/applications/[applicationId]',
+    name: 'admin, open partner application',
+    path: (c) => `/admin/applications/${c.applications!.open}`,
+    roles: ['supportAdmin'],
+    states: [submitEmpty('Add note'), submitEmpty('Approve and invite')],
+  },
+  { route: '/admin/applications/[applicationId]', name: 'admin, declined partner application', path: (c) => `/admin/applications/${c.applications!.declined}`, roles: ['supportAdmin'] },
   { route: '/admin/settings', name: 'admin, settings', path: () => '/admin/settings', roles: ['supportAdmin'], states: [submitEmpty('Save')] },
   { route: '/admin/audit', name: 'admin, audit', path: () => '/admin/audit', roles: ['supportAdmin'] },
 ];
@@ -361,7 +389,8 @@ async function arrange(role: Role, data: Data, signInAs: (userId: string) => Pro
     const orders = await createOrdersInEveryState(data, { organisationId: organisation.id, createdByUserId: user.id, assigneeUserId: person.userId });
     const webhookEndpointId = role === 'supportAdmin' ? await seedWebhookEndpoint(data, partnerOrganisationId) : undefined;
     const batchId = await seedBatch(data, { organisationId: organisation.id, createdByUserId: user.id, orderIds: Object.values(orders) });
-    return { ...shared, organisationId: person.organisationId, orders, webhookEndpointId, batchId };
+    const applications = role === 'supportAdmin' ? await seedApplications(data, partnerOrganisationId) : undefined;
+    return { ...shared, organisationId: person.organisationId, orders, webhookEndpointId, batchId, applications };
   }
   const orders = await createOrdersInEveryState(data, { organisationId: person.organisationId, createdByUserId: person.userId });
   const webhookEndpointId = partnerAdmins.includes(role) ? await seedWebhookEndpoint(data, person.organisationId) : undefined;

@@ -1,6 +1,6 @@
 import { expect, test } from '../fixtures';
 
-for (const path of ['/', '/orders', '/support', '/admin', '/account', '/organisations/7b0c1e8a-1d6f-4a53-9a0e-2f7d1c3b4a5e']) {
+for (const path of ['/', '/orders', '/support', '/admin', '/admin/applications', '/account', '/organisations/7b0c1e8a-1d6f-4a53-9a0e-2f7d1c3b4a5e']) {
   test(`[ACCESS] an anonymous request to ${path} redirects to sign-in`, async ({ request }) => {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status()).toBe(307);

@@ -40,13 +40,14 @@ test('[ACCESS] pages outside a role are 404: partners reach no support or admin 
 }) => {
   const partner = await data.createPerson('partner_admin');
   await signInAs(partner.user.id);
-  for (const path of ['/support', '/admin']) expect((await page.goto(path))?.status()).toBe(404);
+  const applicationPage = '/admin/applications/00000000-0000-4000-8000-000000000000';
+  for (const path of ['/support', '/admin', '/admin/applications', applicationPage]) expect((await page.goto(path))?.status()).toBe(404);
 
   const agentContext = await browser.newContext();
   const agent = await data.createPerson('support_agent');
   await signInAs(agent.user.id, agentContext);
   const agentPage = await agentContext.newPage();
-  expect((await agentPage.goto('/admin'))?.status()).toBe(404);
+  for (const path of ['/admin', '/admin/applications', applicationPage]) expect((await agentPage.goto(path))?.status()).toBe(404);
   expect((await agentPage.goto('/support'))?.status()).toBe(200);
   // Support reads any organisation.
   expect((await agentPage.goto(`/organisations/${partner.organisation.id}`))?.status()).toBe(200);

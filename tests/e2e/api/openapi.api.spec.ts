@@ -42,6 +42,12 @@ const orderBody = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** A row of a batch: an order without its type, which the batch gives. */
+const batchRow = (overrides: Record<string, unknown> = {}) => {
+  const { type: _type, ...row } = orderBody(overrides);
+  return row;
+};
+
 test('every operation answers as the OpenAPI document says', async ({ api, data }) => {
   const w = await supplierWorld(data);
   const client = api.withKey(w.orderKey);
@@ -74,6 +80,22 @@ test('every operation answers as the OpenAPI document says', async ({ api, data 
   expect(read.body).toMatchObject({ id: placed.body.id, state: 'submitted', timeline: [expect.objectContaining({ kind: 'submitted', actor: expect.objectContaining({ type: 'api_key' }) })] });
   const cancelled = await client.post(`/orders/${placed.body.id}/cancel`);
   expect(cancelled.body.state).toBe('cancelled');
+
+  // Batches: place (and replay), then follow it until the queue has placed its rows
+  const batchKey = `batch-${unique()}`;
+  const batchBody = { type: 'channel', rows: [batchRow(), batchRow({ recipientLocale: 'sv', terminalIds: ['TID-3001'] })] };
+  const batch = await client.post('/order-batches', { data: batchBody, headers: { 'Idempotency-Key': batchKey } });
+  expect(batch.status).toBe(202);
+  expect(batch.headers.location).toBe(`/api/v1/order-batches/${batch.body.id}`);
+  expect(batch.body).toMatchObject({ type: 'channel', rowCount: 2, warnings: [] });
+  const batchReplayed = await client.post('/order-batches', { data: batchBody, headers: { 'Idempotency-Key': batchKey } });
+  expect(batchReplayed.status).toBe(200);
+  expect(batchReplayed.headers['idempotent-replayed']).toBe('true');
+  await expect.poll(async () => (await client.get(`/order-batches/${batch.body.id}`)).body.state, { timeout: 30_000 }).toBe('placed');
+  const followed = await client.get(`/order-batches/${batch.body.id}`);
+  expect(followed.body).toMatchObject({ placedCount: 2, orderCounts: { submitted: 2 } });
+  expect(followed.body.orders.map((order: { row: number }) => order.row)).toEqual([1, 2]);
+  expect((await client.get(`/orders/${followed.body.orders[1].id}`)).body).toMatchObject({ recipientLocale: 'sv', terminalIds: ['TID-3001'] });
 
   // Answer a question support asked
   const asked = await data.createOrder({ organisationId: w.organisation.id, createdByUserId: w.admin.id, state: 'needs_info' });
@@ -125,6 +147,7 @@ test('refusals answer as the OpenAPI document says', async ({ api, data }) => {
     [`/sub-channels/${w.subChannel.id}/merchants`, { name: 'X' }],
     [`/merchants/${missing}/terminals`, { terminalIds: ['TID-1001'] }],
     [`/merchants/${missing}/deactivate`, undefined],
+    ['/order-batches', { type: 'channel', rows: [batchRow()] }],
   ] as const) {
     const refused = await reader.post(path, { data: body, headers: { 'Idempotency-Key': unique() } });
     expect(refused.status, path).toBe(403);
@@ -138,6 +161,9 @@ test('refusals answer as the OpenAPI document says', async ({ api, data }) => {
   expect((await client.post(`/merchants/${missing}/terminals`, { data: { terminalIds: ['TID-1001'] } })).status).toBe(404);
   expect((await client.post(`/orders/${missing}/answer`, { data: { answer: 'Yes.' } })).status).toBe(404);
   expect((await client.post(`/sub-channels/${missing}/merchants`, { data: { name: 'Kahvila', businessId: '2605261-8', country: 'FI', contactName: 'A', contactEmail: 'a@b.example' } })).status).toBe(404);
+
+  expect((await client.get(`/order-batches/${missing}`)).status).toBe(404);
+  expect((await reader.get(`/order-batches/${missing}`)).status).toBe(404);
 
   // 400: no Idempotency-Key; a body that is not JSON
   const noIdempotencyKey = await client.post('/orders', { data: orderBody() });
@@ -160,6 +186,10 @@ test('refusals answer as the OpenAPI document says', async ({ api, data }) => {
   expect((await client.get('/orders', { params: { cursor: 'not-a-cursor' } })).status).toBe(422);
   expect((await client.post(`/sub-channels/${w.subChannel.id}/merchants`, { data: { name: '' } })).status).toBe(422);
   expect((await client.post(`/merchants/${missing}/terminals`, { data: { terminalIds: 'T1' } })).status).toBe(422);
+  const badRows = await client.post('/order-batches', { data: { type: 'channel', rows: [batchRow(), batchRow({ recipientPhone: '040 123 4567' })] }, headers: { 'Idempotency-Key': unique() } });
+  expect(badRows.status).toBe(422);
+  expect(badRows.body.errors).toEqual([expect.objectContaining({ pointer: '/rows/1/recipientPhone', detail: expect.stringContaining('country code') })]);
+  expect((await client.post('/order-batches', { data: { type: 'channel', rows: [batchRow()] } })).status).toBe(400);
 
   // 409: an Idempotency-Key reused with another body; an order that cannot be cancelled or answered
   const idempotencyKey = unique();
@@ -168,6 +198,9 @@ test('refusals answer as the OpenAPI document says', async ({ api, data }) => {
   const reused = await client.post('/orders', { data: orderBody(), headers: { 'Idempotency-Key': idempotencyKey } });
   expect(reused.status).toBe(409);
   expect(reused.body.type).toBe('/developers/api#problem-idempotency-key-reused');
+  const batchKey = unique();
+  expect((await client.post('/order-batches', { data: { type: 'channel', rows: [batchRow()] }, headers: { 'Idempotency-Key': batchKey } })).status).toBe(202);
+  expect((await client.post('/order-batches', { data: { type: 'channel', rows: [batchRow()] }, headers: { 'Idempotency-Key': batchKey } })).status).toBe(409);
   expect((await client.post(`/orders/${placed.body.id}/answer`, { data: { answer: 'Nobody asked.' } })).status).toBe(409);
   expect((await client.post(`/orders/${placed.body.id}/cancel`)).status).toBe(200);
   const again = await client.post(`/orders/${placed.body.id}/cancel`);
@@ -177,6 +210,18 @@ test('refusals answer as the OpenAPI document says', async ({ api, data }) => {
   // 413: a body over the API's limit
   const huge = await client.post(`/orders/${missing}/answer`, { data: { answer: 'x'.repeat(70_000) } });
   expect(huge.status).toBe(413);
+  // A batch may send 2 MB (1,000 rows fit), and no more.
+  const hugeBatch = await client.post('/order-batches', { data: { type: 'channel', rows: [batchRow({ additionalInfo: 'x'.repeat(2 * 1024 * 1024) })] }, headers: { 'Idempotency-Key': unique() } });
+  expect(hugeBatch.status).toBe(413);
+});
+
+test('a batch of 1,000 rows passes the server\'s body limit for its path, over HTTP', async ({ api, data }) => {
+  const w = await supplierWorld(data);
+  const rows = Array.from({ length: 1000 }, () => batchRow({ additionalInfo: 'Siirto CloudPOSiin, kassa 1 ja 2.' }));
+  expect(JSON.stringify(rows).length).toBeGreaterThan(128 * 1024);
+  const batch = await api.withKey(w.orderKey).post('/order-batches', { data: { type: 'channel', rows }, headers: { 'Idempotency-Key': unique() } });
+  expect(batch.status).toBe(202);
+  expect(batch.body.rowCount).toBe(1000);
 });
 
 test('a key past its rate limit gets 429 with Retry-After, as documented', async ({ api, data }) => {

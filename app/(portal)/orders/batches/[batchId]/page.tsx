@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { StateBadge } from '@/components/orders/badges';
 import { BatchProgress } from '@/components/orders/batch-progress';
-import { OrderRow } from '@/components/orders/order-row';
+import { OrderRow, OrderRowTitle } from '@/components/orders/order-row';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -132,12 +132,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
               state={order.state}
               deadline={listRowDeadline(order, now)}
               audience={support ? 'support' : 'partner'}
-              title={
-                <>
-                  {order.recipientName}
-                  {order.merchantName && <span className="font-normal text-slate-600"> · {order.merchantName}</span>}
-                </>
-              }
+              title={<OrderRowTitle recipientName={order.recipientName} merchantName={order.merchantName} />}
               details={[t('batchPage.row', { row: order.rowNumber }), order.merchantBusinessId].filter(Boolean).join(' · ')}
             />
           ))}

@@ -16,14 +16,14 @@ import { checkUploadedBatch, readBatchForm } from '../upload';
 export const POST = withRoute('orders:own', async (req, { actor }) => {
   const input = await readBatchForm(req, batchSubmitSchema);
   const made = await findBatchByIdempotencyKey(actor, input.clientKey);
-  if (made) return Response.json({ batch: made });
+  if (made) return Response.json({ batch: { id: made.id, number: made.number } });
 
   const { file, verdicts } = await checkUploadedBatch(actor, input);
   const ready = verdicts.flatMap((verdict) => (verdict.order ? [{ rowNumber: verdict.rowNumber, order: verdict.order }] : []));
   if (ready.length !== input.readyRows) {
     // A submit with the same key that won the race: its orders are what changed the count.
     const madeMeanwhile = await findBatchByIdempotencyKey(actor, input.clientKey);
-    if (madeMeanwhile) return Response.json({ batch: madeMeanwhile });
+    if (madeMeanwhile) return Response.json({ batch: { id: madeMeanwhile.id, number: madeMeanwhile.number } });
     return Response.json({ error: { code: 'CONFLICT' }, preview: previewOf(file, verdicts) }, { status: 409 });
   }
 
