@@ -26,7 +26,7 @@ export function ConfirmAction(props: {
   trigger: string;
   /** The trigger's accessible name when its visible text alone would be ambiguous. */
   triggerName?: string;
-  triggerVariant: 'danger' | 'secondary' | 'ghost';
+  triggerVariant: 'primary' | 'danger' | 'secondary' | 'ghost';
   triggerClassName?: string;
   title: string;
   description: string;

@@ -8,7 +8,8 @@ import { ApiProblem, safeParseInput } from '@/lib/api/route';
 import { orderBatchRow } from '@/lib/api/schemas';
 import type { RowVerdict } from '@/lib/batches/check';
 import { batchFields } from '@/lib/batches/columns';
-import { MAX_BATCH_ROWS, type ParsedBatchFile } from '@/lib/batches/parse';
+import { MAX_BATCH_ROWS } from '@/lib/batches/limits';
+import type { ParsedBatchFile } from '@/lib/batches/parse';
 import { fieldErrorsOf } from '@/lib/validations/field-errors';
 
 /*

@@ -17,7 +17,7 @@ import {
   subChannelList,
   terminalsCreateBody,
 } from '@/lib/api/schemas';
-import { MAX_BATCH_ROWS } from '@/lib/batches/parse';
+import { MAX_BATCH_ROWS } from '@/lib/batches/limits';
 import { bodyLimits } from '@/lib/http/body-limit';
 import type { Permission } from '@/lib/permissions';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { locales } from '@/lib/i18n/config';
 import { accountTypes, orderEventKinds, orderStates } from '@/lib/orders/model';
 import { problemCodes } from '@/lib/api/problem';
-import { MAX_BATCH_ROWS } from '@/lib/batches/parse';
+import { MAX_BATCH_ROWS } from '@/lib/batches/limits';
 import { oneLine } from '@/lib/validations/form-fields';
 import { orderFieldsSchema, orderListStates } from '@/lib/validations/order';
 import { addMerchantSchema } from '@/lib/validations/merchants';

@@ -1,10 +1,8 @@
 import { columnsFor, headerLookup, type BatchField, type ColumnNames } from '@/lib/batches/columns';
 import { BatchFileError } from '@/lib/batches/file-error';
+import { MAX_BATCH_BYTES, MAX_BATCH_ROWS } from '@/lib/batches/limits';
 import { readCells } from '@/lib/batches/read-cells';
 import type { AccountType } from '@/lib/orders/model';
-
-export const MAX_BATCH_ROWS = 1000;
-export const MAX_BATCH_BYTES = 2 * 1024 * 1024;
 
 /** A column of the file: the field it fills and its header exactly as written in the file. */
 export interface BatchColumn {

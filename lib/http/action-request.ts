@@ -46,8 +46,11 @@ const isShallowJson = (text: string) => {
   }
 };
 
-/** Same-site only, compared the way Next.js compares: the Origin's host against the forwarded host or Host. */
-function isCrossOrigin(request: Request) {
+/**
+ * Same-site only, compared the way Next.js compares: the Origin's host against the forwarded host or Host.
+ * Also for the route handlers a page posts to with its session cookie (the bulk-order upload).
+ */
+export function isCrossOrigin(request: Request) {
   const origin = request.headers.get('origin');
   if (!origin) return false;
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');

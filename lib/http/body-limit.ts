@@ -1,4 +1,8 @@
+import { MAX_BATCH_BYTES } from '@/lib/batches/limits';
 import { AppError } from '@/lib/errors';
+
+/** The route handlers a bulk-order file is sent to: checked, checked again after an edit, submitted. */
+export const BATCH_UPLOAD_PATHS = ['/api/orders/batches/check', '/api/orders/batches/submit'];
 
 /**
  * The largest body each kind of request may send, checked before it is read (lib/http/incoming.ts)
@@ -17,6 +21,13 @@ export const bodyLimits = {
   orderBatch: 2 * 1024 * 1024,
   /** Server actions: Next.js's `serverActions.bodySizeLimit` default, 1 MB. */
   action: 1024 * 1024,
+  /**
+   * A bulk-order file with the cells edited in the preview and the form's few fields. The file
+   * alone may be 2 MB (lib/batches/limits.ts), more than a server action takes, so it goes to
+   * route handlers of its own (BATCH_UPLOAD_PATHS). A file just over 2 MB still arrives and is
+   * refused with the parser's own message; a larger body stops here.
+   */
+  batchUpload: MAX_BATCH_BYTES + 256 * 1024,
   /** Anything else. */
   other: 64 * 1024,
 } as const;
@@ -26,6 +37,7 @@ export function bodyLimitFor(pathname: string) {
   if (pathname.startsWith('/api/auth/')) return bodyLimits.auth;
   // Only the one path: the batch's rows are the one large body the API takes.
   if (pathname === '/api/v1/order-batches') return bodyLimits.orderBatch;
+  if (BATCH_UPLOAD_PATHS.includes(pathname)) return bodyLimits.batchUpload;
   if (pathname.startsWith('/api/')) return bodyLimits.other;
   return bodyLimits.action;
 }

@@ -2,23 +2,15 @@ import Papa from 'papaparse';
 import { columnNames } from '@/lib/batches/column-names';
 import { columnsFor, type BatchField } from '@/lib/batches/columns';
 import type { Locale } from '@/lib/i18n/config';
+import { businessId } from '@/tests/support/business-ids';
+
+export { businessId };
 
 /**
  * A generated bulk-order file of merchant-rights rows: every row valid except the bad ones,
  * each of a known kind with the exact problem the check must report. Shared by the tests and
  * bench/batches.ts.
  */
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2];
-
-/** The n-th valid Finnish business ID from a base, skipping the numbers no check digit fits. */
-export function businessId(n: number) {
-  for (let seven = 2_000_000 + n * 3; ; seven++) {
-    const digits = String(seven);
-    const remainder = [...digits].reduce((sum, digit, index) => sum + Number(digit) * WEIGHTS[index]!, 0) % 11;
-    if (remainder !== 1) return `${digits}-${remainder === 0 ? 0 : 11 - remainder}`;
-  }
-}
 
 export const CATALOGUE = [{ supplierName: 'Retail Systems Nordic Oy', ecrName: 'RSN Kassa' }];
 /** The business ID of the open order the bench/test places first: the row with it is flagged. */

@@ -72,4 +72,13 @@ describe('every response, before the app sees the request', () => {
     expect(answer.status).toBe(413);
     expect(handled).toBe(before);
   });
+
+  it('hands a 2 MB bulk-order file on to its route handler, and refuses the same elsewhere in the API', async () => {
+    const twoMegabytes = 2 * 1024 * 1024;
+    const before = handled;
+    expect((await send({ 'content-length': twoMegabytes }, { path: '/api/orders/batches/check', method: 'POST' })).status).toBe(200);
+    expect(handled).toBe(before + 1);
+    expect((await send({ 'content-length': twoMegabytes }, { path: '/api/organisations', method: 'POST' })).status).toBe(413);
+    expect((await send({ 'content-length': 3 * twoMegabytes }, { path: '/api/orders/batches/submit', method: 'POST' })).status).toBe(413);
+  });
 });

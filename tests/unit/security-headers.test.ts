@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BATCH_BYTES } from '@/lib/batches/limits';
 import { bodyLimitFor, bodyLimits, readBoundedText } from '@/lib/http/body-limit';
 import { contentSecurityPolicy, isPagePath, newNonce, staticSecurityHeaders } from '@/lib/http/security-headers';
 
@@ -32,6 +33,15 @@ describe('body limits', () => {
     expect(bodyLimitFor('/api/webhooks/twilio/status/abc')).toBe(bodyLimits.twilioCallback);
     expect(bodyLimitFor('/api/auth/signin/email')).toBe(bodyLimits.auth);
     expect(bodyLimitFor('/orders/new/form')).toBe(bodyLimits.action);
+  });
+
+  it('let a bulk-order file of 2 MB through to its two route handlers only, with room for the edits', () => {
+    expect(bodyLimitFor('/api/orders/batches/check')).toBe(bodyLimits.batchUpload);
+    expect(bodyLimitFor('/api/orders/batches/submit')).toBe(bodyLimits.batchUpload);
+    expect(bodyLimits.batchUpload).toBeGreaterThan(MAX_BATCH_BYTES);
+    expect(bodyLimitFor('/api/orders/batches/check/x')).toBe(bodyLimits.other);
+    // A page's server action stays at Next.js's 1 MB: the file does not go there.
+    expect(bodyLimitFor('/orders/new/batch')).toBe(bodyLimits.action);
   });
 
   it('let a batch of orders through the API, on its own path only', () => {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Page } from '@playwright/test';
 import { ecrProducts, organisations, partnerApplications, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
 import { accountTypes } from '@/lib/orders/model';
+import { businessId } from '@/tests/support/business-ids';
 import { expect, test } from '../fixtures';
 import {
   WIDTHS,
@@ -109,6 +110,17 @@ const submitEmpty = (button: string, options: { confirm?: true } = {}) => ({
   },
 });
 
+/** A merchant-rights file with a ready row, a row with an error and one with a warning, checked on the batch page. */
+async function uploadBatchFile(page: Page) {
+  const header = ['Recipient name', 'Recipient email', 'Recipient mobile number', 'ECR supplier', 'ECR', 'Merchant name', 'Business ID', 'Additional information'];
+  const row = (n: number, ecr: string, id: string) => [`Åsa Äijälä ${n}`, `asa${n}@kauppa.example`, `+358 40 765 43${n}0`, 'Retail Systems Nordic Oy', ecr, `Kahvila Öljymäki ${n}`, id, 'RSN Kassa Cloud'];
+  const csv = [header, row(1, 'RSN Kassa', businessId(901, 4_000_000)), row(2, 'RSN Kassa', '1234567-8'), row(3, 'Kassa 3000', businessId(902, 4_000_000))].map((cells) => cells.join(';')).join('\r\n');
+  await page.getByRole('radio', { name: /Merchant rights/ }).check();
+  await page.getByLabel('Your file').setInputFiles({ name: 'kauppiaat.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByTestId('batch-counts')).toBeVisible();
+}
+
 interface PageCheck {
   /** The route in app/ this row checks. */
   route: string;
@@ -178,6 +190,38 @@ const pages: PageCheck[] = [
     roles: partners,
     states: [submitEmpty('Place order')],
   })),
+  {
+    route: '/orders/new/batch',
+    name: 'new batch, upload',
+    path: () => '/orders/new/batch',
+    roles: ['newPartner', ...partners],
+    states: [
+      {
+        label: 'sent empty',
+        run: async (page) => {
+          await page.getByRole('button', { name: 'Check the file' }).click();
+          await expect(page.getByTestId('error-summary')).toBeFocused();
+        },
+      },
+      {
+        label: 'with a checked file and a cell being fixed',
+        run: async (page) => {
+          await uploadBatchFile(page);
+          await page.getByRole('button', { name: /^Fix / }).first().click();
+          await expect(page.getByRole('textbox', { name: /, row \d+$/ })).toBeFocused();
+        },
+      },
+      {
+        label: 'with every row shown and the submit confirmation open',
+        run: async (page) => {
+          await uploadBatchFile(page);
+          await page.getByRole('radio', { name: /^All rows/ }).check();
+          await page.getByRole('button', { name: /^Submit \d+ orders?$/ }).click();
+          await expect(page.getByRole('alertdialog')).toBeVisible();
+        },
+      },
+    ],
+  },
   { route: '/orders/batches', name: 'batches, empty', path: () => '/orders/batches', roles: ['newPartner'] },
   { route: '/orders/batches', name: 'batches', path: () => '/orders/batches', roles: partners },
   { route: '/orders/batches/[batchId]', name: 'batch', path: (c) => `/orders/batches/${c.batchId}`, roles: [...partners, ...support] },
