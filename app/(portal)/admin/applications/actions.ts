@@ -7,11 +7,8 @@ import {
   declinePartnerApplication,
   startReviewingApplication,
 } from '@/db/queries/partner-applications';
-import { INVITATION_DAYS } from '@/db/queries/team';
 import { withAction } from '@/lib/authz';
-import { sendEmail } from '@/lib/email/send';
-import { invitationEmail } from '@/lib/email/templates/invitation';
-import { getEnv } from '@/lib/env';
+import { sendInvitationEmail } from '@/lib/email/send-invitation';
 import { AppError, isAppError } from '@/lib/errors';
 import {
   applicationNoteSchema,
@@ -55,17 +52,7 @@ export const approveApplication = withAction({ schema: approveApplicationSchema,
     throw error;
   });
   const { invitation } = approved;
-  await sendEmail({
-    to: invitation.email,
-    ...invitationEmail({
-      url: `${getEnv().NEXTAUTH_URL}/invitations/${invitation.token}`,
-      organisationName: invitation.organisationName,
-      inviter: actor.name ?? actor.email,
-      role: invitation.role,
-      days: INVITATION_DAYS,
-      locale: invitation.locale,
-    }),
-  });
+  await sendInvitationEmail(invitation, actor);
   refresh(input.applicationId);
   revalidatePath('/admin');
   return { organisationId: approved.organisationId, email: invitation.email };

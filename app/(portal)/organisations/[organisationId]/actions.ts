@@ -2,11 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { createApiKey, revokeApiKey } from '@/db/queries/api-keys';
-import { changeMemberRole, createInvitation, INVITATION_DAYS, removeMember } from '@/db/queries/team';
+import { changeMemberRole, createInvitation, removeMember } from '@/db/queries/team';
 import { withAction } from '@/lib/authz';
-import { sendEmail } from '@/lib/email/send';
-import { invitationEmail } from '@/lib/email/templates/invitation';
-import { getEnv } from '@/lib/env';
+import { sendInvitationEmail } from '@/lib/email/send-invitation';
 import { createApiKeySchema, revokeApiKeySchema } from '@/lib/validations/api-keys';
 import { changeRoleSchema, inviteMemberSchema, removeMemberSchema } from '@/lib/validations/team';
 
@@ -14,17 +12,7 @@ import { changeRoleSchema, inviteMemberSchema, removeMemberSchema } from '@/lib/
 // everyone but admins out early.
 export const inviteMember = withAction({ schema: inviteMemberSchema, permission: 'organisation:read-own' }, async (input, actor) => {
   const invitation = await createInvitation(actor, input);
-  await sendEmail({
-    to: invitation.email,
-    ...invitationEmail({
-      url: `${getEnv().NEXTAUTH_URL}/invitations/${invitation.token}`,
-      organisationName: invitation.organisationName,
-      inviter: actor.name ?? actor.email,
-      role: invitation.role,
-      days: INVITATION_DAYS,
-      locale: invitation.locale,
-    }),
-  });
+  await sendInvitationEmail(invitation, actor);
   revalidatePath(`/organisations/${input.organisationId}`);
   return { email: invitation.email };
 });
