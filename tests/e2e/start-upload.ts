@@ -1,0 +1,29 @@
+import { request as httpRequest } from 'node:http';
+import { E2E_PORT } from '@/tests/support/test-env';
+
+/**
+ * Starts an upload, sends its first megabyte and waits, never finishing it: a server that reads
+ * a body whole before it answers never answers. `declaredBytes` sends a Content-Length,
+ * otherwise the body is chunked.
+ */
+export function startUpload(path: string, declaredBytes?: number, headers: Record<string, string> = {}) {
+  return new Promise<number>((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: E2E_PORT,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, ...(declaredBytes ? { 'content-length': declaredBytes } : {}) },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      },
+    );
+    req.on('error', reject);
+    req.setTimeout(10_000, () => reject(new Error('no answer while the body was still on its way')));
+    req.write(Buffer.alloc(1024 * 1024, 'a'));
+  });
+}
