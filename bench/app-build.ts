@@ -1,8 +1,8 @@
 /**
  * The production build the benchmark measures: a copy of the working tree's sources in
- * .data/bench-app with the baseline route added, built there with `next build`. The checkout's
- * own `.next` (which the e2e suite serves) is never touched, and the baseline route never
- * enters the app.
+ * .data/bench-app with the benchmark's routes added (the baseline and the floors), built there with `next build`. The checkout's
+ * own `.next` (which the e2e suite serves) is never touched, and those routes never
+ * enter the app.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,18 @@ const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
 /** Top-level entries that are not sources of the build. */
 const skipped = new Set(['node_modules', '.next', '.data', '.git', '.ci', 'bench', 'tests', 'test-results', 'playwright-report', '.env', '.env.local']);
 
+/**
+ * Files of bench/ copied into the build's app/, never into the app itself: the baseline (a bare
+ * route handler), the signed-in floor (a portal page with the shell only) and the action floor
+ * (a server action that checks the session and inserts one row, with the page that carries it).
+ */
+const BENCH_ROUTES: [source: string, target: string][] = [
+  ['bench/baseline-route.ts', 'app/bench-baseline/route.ts'],
+  ['bench/signed-in-floor-page.tsx', 'app/(portal)/bench-floor/page.tsx'],
+  ['bench/action-floor-page.tsx', 'app/(portal)/bench-floor/action/page.tsx'],
+  ['bench/action-floor-actions.ts', 'app/(portal)/bench-floor/action/action-floor-actions.ts'],
+];
+
 function copySources() {
   mkdirSync(BENCH_APP_DIR, { recursive: true });
   // The previous build's .next stays: Turbopack's cache makes the next build quicker.
@@ -24,8 +36,11 @@ function copySources() {
     if (skipped.has(entry) || entry.endsWith('.tsbuildinfo')) continue;
     cpSync(path.join(ROOT, entry), path.join(BENCH_APP_DIR, entry), { recursive: true });
   }
-  mkdirSync(path.join(BENCH_APP_DIR, 'app/bench-baseline'), { recursive: true });
-  cpSync(path.join(ROOT, 'bench/baseline-route.ts'), path.join(BENCH_APP_DIR, 'app/bench-baseline/route.ts'));
+  // The benchmark's own routes: the baseline, and the floors pages and actions are judged against.
+  for (const [source, target] of BENCH_ROUTES) {
+    mkdirSync(path.dirname(path.join(BENCH_APP_DIR, target)), { recursive: true });
+    cpSync(path.join(ROOT, source), path.join(BENCH_APP_DIR, target));
+  }
   // The app's configuration, plus what building from a copy needs: modules resolve from the
   // checkout's node_modules (Turbopack's root is the checkout), and type errors are the type
   // checker's business, not the benchmark's (a half-edited file elsewhere should not stop it).

@@ -142,6 +142,8 @@ export interface ScenarioInputs {
   deepCursor: string;
   deepRows: number;
   placeOrderActionId: string;
+  /** The action floor's server action (bench/action-floor-actions.ts), as the build named it. */
+  actionFloorActionId: string;
   /** An `order` API key of the same partner, for the API's submission. */
   partnerApiKey: string;
 }
@@ -167,19 +169,42 @@ function orderFormValues() {
 }
 
 /**
- * The router state the browser sends with a server action from /orders/new/form: the page it
- * is on, so the answer re-renders only that page after the action revalidates.
+ * The router state the browser sends with a server action: the page it is on (segments under
+ * the root, then the page's own segment and URL), so the answer re-renders only that page after
+ * the action revalidates.
  */
 const nest = (segment: string, child: unknown) => [segment, { children: child }];
-const formRouterState = encodeURIComponent(
-  JSON.stringify([
-    '',
-    { children: nest('(portal)', nest('orders', nest('new', nest('form', ['__PAGE__?{"type":"merchant"}', {}, '/orders/new/form?type=merchant', 'refresh'])))) },
-    null,
-    null,
-    true,
-  ]),
-);
+const routerState = (segments: string[], pageSegment: string, url: string) =>
+  encodeURIComponent(
+    JSON.stringify(['', { children: segments.reduceRight<unknown>((child, segment) => nest(segment, child), [pageSegment, {}, url, 'refresh']) }, null, null, true]),
+  );
+const formRouterState = routerState(['(portal)', 'orders', 'new', 'form'], '__PAGE__?{"type":"merchant"}', '/orders/new/form?type=merchant');
+const actionFloorRouterState = routerState(['(portal)', 'bench-floor', 'action'], '__PAGE__', '/bench-floor/action');
+
+/** The headers of a server action posted from a page, as the browser sends them. */
+const actionHeaders = (cookie: string, actionId: string, state: string) => ({
+  cookie,
+  accept: 'text/x-component',
+  'content-type': 'text/plain;charset=UTF-8',
+  'next-action': actionId,
+  'next-router-state-tree': state,
+  origin: BENCH_URL,
+});
+
+/**
+ * Which floor each scenario is judged against (issue 17): pages against the signed-in floor
+ * (session lookup and the portal's layout, which any page pays), submissions against the action
+ * floor (session check and one inserted row, which any write pays).
+ */
+export const floorOf: Record<string, string> = {
+  queue: 'signedInFloor',
+  queueFiltered: 'signedInFloor',
+  list: 'signedInFloor',
+  listDeep: 'signedInFloor',
+  detail: 'signedInFloor',
+  submit: 'actionFloor',
+  apiSubmit: 'actionFloor',
+};
 
 export function scenarios(inputs: ScenarioInputs): Scenario[] {
   return [
@@ -203,19 +228,35 @@ export function scenarios(inputs: ScenarioInputs): Scenario[] {
       expect: { status: 200, contains: 'type="email"' },
     },
     {
+      // The cheapest page signed in: the portal's layout (session, actor, header) around nothing.
+      // As the partner, like the list and order pages (the support agent's header has three more links).
+      key: 'signedInFloor',
+      label: '(a) signed-in floor: a portal page with the shell only',
+      route: '/bench-floor',
+      method: 'GET',
+      paths: ['/bench-floor'],
+      headers: page(inputs.partnerCookie),
+      expect: { status: 200, contains: 'data-testid="bench-signed-in-floor"' },
+    },
+    {
+      // The cheapest write: the order form's action wrapper (session, actor, permission, parsing)
+      // around one INSERT, posted the way the form posts placeOrder.
+      key: 'actionFloor',
+      label: '(a) action floor: server action, session check and one INSERT',
+      route: '/bench-floor/action',
+      method: 'POST',
+      paths: ['/bench-floor/action'],
+      headers: actionHeaders(inputs.partnerCookie, inputs.actionFloorActionId, actionFloorRouterState),
+      body: () => JSON.stringify([{ note: randomUUID() }]),
+      expect: { status: 200, contains: '"ok":true' },
+    },
+    {
       key: 'submit',
       label: '(b) order submission (server action placeOrder)',
       route: '/orders/new/form',
       method: 'POST',
       paths: ['/orders/new/form?type=merchant'],
-      headers: {
-        cookie: inputs.partnerCookie,
-        accept: 'text/x-component',
-        'content-type': 'text/plain;charset=UTF-8',
-        'next-action': inputs.placeOrderActionId,
-        'next-router-state-tree': formRouterState,
-        origin: BENCH_URL,
-      },
+      headers: actionHeaders(inputs.partnerCookie, inputs.placeOrderActionId, formRouterState),
       body: () => JSON.stringify([orderFormValues()]),
       expect: { status: 200, contains: '"ok":true' },
     },

@@ -4,8 +4,11 @@
  * once (kept between runs; --reload loads them again), builds the production server from a copy
  * of the sources (.data/bench-app, :3200), then measures:
  *   HTTP      autocannon at 10 and 50 connections: a bare route handler (the baseline), the
- *             cheapest page (/sign-in, for reference), order submission through the form's server
- *             action and through the partner API, the support queue, the partner list (first page and deep), an order page;
+ *             cheapest page (/sign-in, for reference), the signed-in floor (a portal page with the
+ *             shell only) and the action floor (a server action: session check, one INSERT), order
+ *             submission through the form's server action and through the partner API, the support
+ *             queue, the partner list (first page and deep), an order page. Each is reported as a
+ *             multiple of the baseline and of its floor (pages: signed-in floor; submissions: action floor);
  *   weight    first-load JavaScript per route, gzipped, from the build's manifests;
  *   plans     EXPLAIN (ANALYZE, BUFFERS) of the pages' queries;
  *   sms       password SMS through the real worker to the Twilio double (:4020), rate limit off and on.
@@ -20,7 +23,7 @@
  *        --webhook-count=10000  --webhook-latency=20  --webhook-processes=1
  *        --sms-processes=1 (worker processes side by side)
  *        --profile-worker, --profile-server (V8 CPU profiles in .data/bench-profiles)
- *        --scenarios=baseline,floor,submit,apiSubmit,queue,queueFiltered,list,listDeep,detail (a subset)
+ *        --scenarios=baseline,floor,signedInFloor,actionFloor,submit,apiSubmit,queue,queueFiltered,list,listDeep,detail (a subset)
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -164,11 +167,17 @@ try {
       partnerCookie: people.partnerCookie,
       supportCookie: people.supportCookie,
       partnerApiKey: people.partnerApiKey,
-      placeOrderActionId: placeOrderActionId(),
+      placeOrderActionId: serverActionId('placeOrder', 'app/(portal)/orders/new/form/page'),
+      actionFloorActionId: serverActionId('benchActionFloor', 'app/(portal)/bench-floor/action/page'),
     }).filter(
       (scenario) => !wanted.size || wanted.has(scenario.key),
     );
       results.http.scenarios = list.map(({ key, label, route }) => ({ key, label, route }));
+      // The action floor's table: the benchmark's own, not the app's (no migration), emptied after.
+      await client.query(
+        `CREATE TABLE IF NOT EXISTS bench_action_floor (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, user_id uuid NOT NULL, organisation_id uuid NOT NULL, note text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`,
+      );
+      await client.query('TRUNCATE bench_action_floor');
 
       const polyfills = new Set(buildManifestPolyfills());
       for (const scenario of list) {
@@ -201,6 +210,7 @@ try {
       // The submitted orders would swell the queue run after run: withdraw them.
       const { rowCount } = await client.query(`UPDATE orders SET state = 'cancelled' WHERE recipient_email = 'bench-submit@merchant.example' AND state = 'submitted'`);
       if (rowCount) log(`Cancelled the ${rowCount.toLocaleString('en')} orders the submission runs placed`);
+      await client.query('TRUNCATE bench_action_floor');
     }
 
     // Jobs the measurements queued (order emails) are not what the SMS run is about.
@@ -346,16 +356,14 @@ function buildManifestPolyfills() {
   return manifest.polyfillFiles ?? [];
 }
 
-/** The order form's server action, as the build named it: what the browser puts in Next-Action. */
-function placeOrderActionId() {
+/** A server action as the build named it (what the browser puts in Next-Action), by its export and the page that carries it. */
+function serverActionId(exportedName: string, worker: string) {
   const manifest = JSON.parse(readFileSync(path.join(BENCH_APP_DIR, '.next/server/server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
   };
-  const placeOrder = Object.entries(manifest.node).find(
-    ([, entry]) => entry.exportedName === 'placeOrder' && 'app/(portal)/orders/new/form/page' in entry.workers,
-  );
-  if (!placeOrder) throw new Error('placeOrder is not in the build’s server-reference manifest');
-  return placeOrder[0];
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName && worker in entry.workers);
+  if (!found) throw new Error(`${exportedName} (${worker}) is not in the build’s server-reference manifest`);
+  return found[0];
 }
 
 async function machine(client: InstanceType<typeof pg.Client>) {
