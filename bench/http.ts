@@ -130,7 +130,7 @@ export async function waitForIdle(client: pg.Client, timeoutSeconds = 180) {
 
 /** A short run first, so the measurement starts with warm caches and JIT-compiled code. */
 export async function warmUp(scenario: Scenario, seconds: number) {
-  await measure(scenario, 10, seconds);
+  return measure(scenario, 10, seconds);
 }
 
 export interface ScenarioInputs {

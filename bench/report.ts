@@ -20,6 +20,8 @@ export interface BenchResults {
   sms: SmsResult[];
   webhooks?: WebhookResult[];
   batches?: { check: Awaited<ReturnType<typeof measureBatchCheck>>; submit: BatchSubmitResult[] };
+  /** With --profile-server: each scenario's server CPU profile, summed up (markdown). */
+  profiles: string[];
   notes: string[];
 }
 
@@ -176,6 +178,7 @@ export function markdown(results: BenchResults) {
     '',
     checkLine(results),
     '',
+    ...(results.profiles?.length ? ['## Server CPU profiles (one server per scenario, under its load)', '', ...results.profiles] : []),
     ...(results.notes.length ? ['## Notes', '', ...results.notes.map((note) => `- ${note}`), ''] : []),
   ].join('\n');
 }

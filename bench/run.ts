@@ -16,17 +16,19 @@
  *             (:4030), counted by webhook-id. Alone (--only=webhooks) it needs no data set.
  *   batches   reading and checking a 1,000-row bulk-order file, then placing its 960 good rows
  *             as orders (orders per second). Alone (--only=batches) it needs no data set.
- * Results: a markdown table on stdout, and bench/results/{<time>.json, latest.json, latest.md, plans-*.txt}.
+ * Results: a markdown table on stdout, and bench/results/{<time>.json, latest.json, latest.md, plans-*.txt};
+ * each measured page's HTML in .data/bench-pages/<scenario>.html.
  *
  * Flags: --reload  --no-build  --only=http,weight,plans,sms,webhooks,batches  --duration=10  --connections=10,50
  *        --sms-count=10000  --sms-rate=100  --sms-latency=50
  *        --webhook-count=10000  --webhook-latency=20  --webhook-processes=1
  *        --sms-processes=1 (worker processes side by side)
- *        --profile-worker, --profile-server (V8 CPU profiles in .data/bench-profiles)
+ *        --profile-worker, --profile-server (V8 CPU profiles in .data/bench-profiles; the server's, one per
+ *        scenario, summed up in the results)
  *        --scenarios=baseline,floor,signedInFloor,actionFloor,submit,apiSubmit,queue,queueFiltered,list,listDeep,detail (a subset)
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -60,6 +62,8 @@ const duration = Number(flags.duration);
 const connectionLevels = flags.connections.split(',').map(Number);
 
 const started = Date.now();
+/** Each measured page's HTML, as the probe received it. */
+const PAGES_DIR = path.join(ROOT, '.data/bench-pages');
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 // Everything below reads the configuration set above.
@@ -142,6 +146,7 @@ try {
     plans: [],
     sms: [],
     webhooks: [],
+    profiles: [],
     notes: [],
   };
   let plansText = '(plans not run)';
@@ -157,10 +162,10 @@ try {
       results.clientWeight = clientWeights(path.join(BENCH_APP_DIR, '.next'));
 
       log(`Starting the production server on :${BENCH_PORT}`);
-      const server = await startServer({ profileDir: flags['profile-server'] ? path.join(ROOT, '.data/bench-profiles') : undefined });
+      let server = await startServer();
       cleanups.push(() => server.stop());
       const { measure, probe, scenarios, waitForIdle, warmUp } = await import('./http');
-    results.notes.push(`Load average when the HTTP measurements began: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (1, 5, 15 min).`);
+      results.notes.push(`Load average when the HTTP measurements began: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (1, 5, 15 min).`);
       const wanted = new Set(flags.scenarios.split(',').filter(Boolean));
     const list = scenarios({
       ...inputs,
@@ -180,12 +185,15 @@ try {
       await client.query('TRUNCATE bench_action_floor');
 
       const polyfills = new Set(buildManifestPolyfills());
+      mkdirSync(PAGES_DIR, { recursive: true });
       for (const scenario of list) {
         await probe(scenario);
         // The manifests' reading of first-load JS, checked against what the page's HTML loads
         // (less the nomodule polyfills, which current browsers skip).
         if (scenario.method === 'GET' && scenario.key !== 'baseline' && !results.clientWeightCheck.some((check) => check.route === scenario.route)) {
           const html = await (await fetch(`${BENCH_URL}${scenario.paths[0]}`, { headers: scenario.headers })).text();
+          // Kept for reading what a page sends (its HTML with the inlined RSC payload).
+          writeFileSync(path.join(PAGES_DIR, `${scenario.key}.html`), html);
           const inHtml = scriptsInHtml(html).filter((file) => !polyfills.has(file));
           const fromManifest = results.clientWeight.find((weight) => weight.route === scenario.route)?.files ?? [];
           const onlyInHtml = inHtml.filter((file) => !fromManifest.includes(file));
@@ -194,14 +202,29 @@ try {
         }
       }
       if (parts.has('http')) {
+        const { profileMarkdown, summariseProfile } = await import('./profile');
         for (const scenario of list) {
           log(`HTTP ${scenario.label}`);
-          await warmUp(scenario, 3);
+          // Profiled, each scenario gets a server of its own, so that its profile is its alone.
+          const profileDir = path.join(ROOT, '.data/bench-profiles', scenario.key);
+          if (flags['profile-server']) {
+            await server.stop();
+            rmSync(profileDir, { recursive: true, force: true });
+            server = await startServer({ profileDir });
+          }
+          let { requests } = await warmUp(scenario, 3);
           for (const connections of connectionLevels) {
             await waitForIdle(client);
             const measurement = await measure(scenario, connections, duration);
             results.http.measurements.push(measurement);
+            requests += measurement.requests;
             log(`  ${connections} conns: p50 ${measurement.p50} ms, p95 ${measurement.p95} ms, p99 ${measurement.p99} ms, ${measurement.rps} req/s${measurement.failures ? `, ${measurement.failures} FAILED` : ''}`);
+          }
+          if (flags['profile-server']) {
+            await server.stop(); // writes the profile
+            const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
+            if (file) results.profiles.push(profileMarkdown(`${scenario.label} (${path.relative(ROOT, path.join(profileDir, file))})`, summariseProfile(path.join(profileDir, file)), requests));
+            server = await startServer();
           }
         }
         await waitForIdle(client);
