@@ -5,7 +5,7 @@
  * enter the app.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BENCH_APP_DIR, BENCH_PORT, BENCH_URL, ROOT, SERVER_LOG } from './env';
 
@@ -78,12 +78,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `next start` on the benchmark's port; resolves once /api/health answers. */
+/** The Node.js flags of package.json's start script, so that the server measured runs as production's does. */
+export function startNodeFlags() {
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return scripts.start!.split(' ').filter((word) => /^--[a-z-]+=\S+$/.test(word));
+}
+
+/** `next start` on the benchmark's port, as `npm start` runs it; resolves once /api/health answers. */
 export async function startServer(options: { profileDir?: string } = {}): Promise<RunningServer> {
   const logFile = openSync(SERVER_LOG, 'w');
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const nextScript = path.join(ROOT, 'node_modules/next/dist/bin/next');
-  const child = spawn(process.execPath, [...profile, nextScript, 'start', '-p', String(BENCH_PORT), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...profile, ...startNodeFlags(), nextScript, 'start', '-p', String(BENCH_PORT), '-H', '127.0.0.1'], {
     cwd: BENCH_APP_DIR,
     stdio: ['ignore', logFile, logFile],
   });

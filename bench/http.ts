@@ -36,6 +36,8 @@ export interface Measurement {
   /** Responses that were not 2xx, plus connection errors and timeouts. */
   failures: number;
   bytesPerResponse: number;
+  /** With --rounds: every round's p95 and rate (this measurement is the median round). */
+  rounds?: { p95: number; rps: number }[];
 }
 
 function percentile(sorted: number[], p: number) {
@@ -129,8 +131,8 @@ export async function waitForIdle(client: pg.Client, timeoutSeconds = 180) {
 }
 
 /** A short run first, so the measurement starts with warm caches and JIT-compiled code. */
-export async function warmUp(scenario: Scenario, seconds: number) {
-  return measure(scenario, 10, seconds);
+export async function warmUp(scenario: Scenario, connections: number, seconds: number) {
+  return measure(scenario, connections, seconds);
 }
 
 export interface ScenarioInputs {

@@ -12,7 +12,7 @@ export interface BenchResults {
   startedAt: string;
   machine: { cores: number; memoryGb: number; cpu: string; node: string; postgres: string };
   dataset: Record<string, number | string>;
-  http: { durationSeconds: number; scenarios: { key: string; label: string; route: string }[]; measurements: Measurement[] };
+  http: { durationSeconds: number; rounds?: number; scenarios: { key: string; label: string; route: string }[]; measurements: Measurement[] };
   clientWeight: RouteWeight[];
   /** Per measured page: chunks its HTML loads that the manifests did not name, and the reverse (both empty when they agree). */
   clientWeightCheck: { route: string; onlyInHtml: string[]; onlyInManifest: string[] }[];
@@ -64,7 +64,7 @@ export function httpTable(results: BenchResults) {
     const js = weight ? `${kb(weight.gzipBytes)} ${weight.gzipBytes / 1024 <= JS_BUDGET_KB ? '✅' : '❌'}` : '–';
     const failures = measurement.failures ? ` (${measurement.failures} failed)` : '';
     lines.push(
-      `| ${scenario.label}${failures} | ${measurement.connections} | ${measurement.p50} | ${measurement.p95} | ${measurement.p99} | ${measurement.rps} | ${ratio.toFixed(1)}× | ${verdict} | ${floorCell} | ${floorVerdict} | ${kb(measurement.bytesPerResponse)} | ${js} |`,
+      `| ${scenario.label}${failures} | ${measurement.connections} | ${measurement.p50} | ${measurement.p95}${measurement.rounds && measurement.rounds.length > 1 ? ` (${measurement.rounds.map((round) => round.p95).join(', ')})` : ''} | ${measurement.p99} | ${measurement.rps} | ${ratio.toFixed(1)}× | ${verdict} | ${floorCell} | ${floorVerdict} | ${kb(measurement.bytesPerResponse)} | ${js} |`,
     );
   }
   return lines.join('\n');
@@ -148,7 +148,9 @@ export function markdown(results: BenchResults) {
     `Data: ${Object.entries(dataset)
       .map(([key, value]) => `${key} ${typeof value === 'number' ? value.toLocaleString('en') : value}`)
       .join(', ')}.`,
-    `Each measurement: ${results.http.durationSeconds} s of autocannon after a warm-up; latencies in ms.`,
+    `Each measurement: ${results.http.durationSeconds} s of autocannon after 5 s of warm-up at the same load; latencies in ms.${
+      (results.http.rounds ?? 1) > 1 ? ` Every scenario ran ${results.http.rounds} rounds in turn; each row is its median round (by p95), the p95 of every round in brackets.` : ''
+    }`,
     '',
     '## HTTP',
     '',

@@ -1,6 +1,7 @@
 import type { HTMLAttributes } from 'react';
 import { cn } from './cn';
 
+/** `.card` is in app/globals.css, below the utilities, so a colour or spacing given here wins. */
 export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn('rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6', className)} {...props} />;
+  return <div className={cn('card', className)} {...props} />;
 }

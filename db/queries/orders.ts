@@ -2,6 +2,7 @@ import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db, type DbOrTx } from '@/db';
 import { containsPattern } from '@/db/like';
+import { decodeCursor, encodeCursor } from '@/db/queries/keyset-cursor';
 import { appendOrderEvents } from '@/db/queries/order-events';
 import { getDeadlineSetting } from '@/db/queries/settings';
 import { doneBy, isApiKeyActor, type Actor, type OrganisationActor } from '@/db/queries/users';
@@ -136,29 +137,6 @@ export async function createOrder(actor: OrganisationActor, input: OrderInput, {
 
 export const ORDER_PAGE_SIZE = 25;
 
-/** Opaque keyset cursor: the last row's submission time and id. */
-export function encodeCursor(row: { submittedAt: Date; id: string }) {
-  return Buffer.from(`${row.submittedAt.toISOString()}|${row.id}`).toString('base64url');
-}
-
-/** Whether a cursor is one encodeCursor made (the API refuses others instead of starting over). */
-export const isValidCursor = (cursor: string) => decodeCursor(cursor) !== undefined;
-
-/**
- * Only what encodeCursor writes: an ISO instant of toISOString's own form and a UUID. Anything
- * looser reached the query as a ::uuid or ::timestamptz PostgreSQL refuses (a 500 for a
- * tampered cursor, such as 36 hyphens for the id or a date before year 0).
- */
-const cursorPattern = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
-function decodeCursor(cursor: string | undefined) {
-  if (!cursor) return undefined;
-  const [, at, id] = cursorPattern.exec(Buffer.from(cursor, 'base64url').toString()) ?? [];
-  const date = new Date(at ?? '');
-  if (!at || !id || Number.isNaN(date.getTime()) || date.toISOString() !== at) return undefined;
-  return { at: date, id };
-}
-
 const listColumns = {
   id: orders.id,
   number: orders.number,
@@ -208,7 +186,7 @@ export async function listOrdersForActor(actor: OrganisationActor, filters: Orde
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor(last) : undefined };
+  return { rows: page, nextCursor: rows.length > limit && last ? encodeCursor({ at: last.submittedAt, id: last.id }) : undefined };
 }
 
 /** One order with its timeline, or null when it does not exist or the actor may not see it. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull, max, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
+import { decodeCursor, encodeCursor } from '@/db/queries/keyset-cursor';
 import { refreshDueAt, transition } from '@/db/queries/orders';
 import { partnerMatches } from '@/db/queries/organisations';
 import type { Actor } from '@/db/queries/users';
@@ -24,18 +25,29 @@ export interface QueueFilters {
   risk?: 'at_risk' | 'overdue';
   /** A batch's id: its orders only, in file order. */
   batch?: string;
+  /** The page after this cursor: the previous page's `nextCursor`. */
+  after?: string;
 }
 
-/** Orders on one screen of the queue. */
-export const QUEUE_PAGE_SIZE = 50;
+/**
+ * Orders on one page of the queue: about a screen. It was 50, which made the page 140 kB and
+ * its render three times the cost of an empty portal page (issue 17).
+ */
+export const QUEUE_PAGE_SIZE = 25;
+
+/** In a batch the queue runs in file order, so its cursor is the last order's number. */
+const numberCursor = (after: string | undefined) => (after && /^\d{1,12}$/.test(after) ? Number(after) : undefined);
 
 /**
- * Every organisation's unfinished orders (or those of `filters.state`), soonest due first.
- * Only support reaches this. Like every operation here that takes a caller, it checks the
- * permission itself, whatever the page or action already checked.
+ * Every organisation's unfinished orders (or those of `filters.state`), soonest due first, one
+ * page after `filters.after` (keyset, as the partner's list). Only support reaches this. Like
+ * every operation here that takes a caller, it checks the permission itself, whatever the page
+ * or action already checked.
  */
 export async function listQueue(actor: Actor, filters: QueueFilters, limit = QUEUE_PAGE_SIZE, now = new Date()) {
   assertCan(actor, 'support:queue');
+  const afterDue = filters.batch ? undefined : decodeCursor(filters.after);
+  const afterNumber = filters.batch ? numberCursor(filters.after) : undefined;
   const conditions: (SQL | undefined)[] = [
     filters.state ? eq(orders.state, filters.state) : inArray(orders.state, openStates),
     filters.type ? eq(orders.type, filters.type) : undefined,
@@ -49,8 +61,10 @@ export async function listQueue(actor: Actor, filters: QueueFilters, limit = QUE
           : undefined,
     filters.risk === 'overdue' ? overdueSql(orders, now) : filters.risk === 'at_risk' ? atRiskSql(orders, now) : undefined,
     filters.batch ? eq(orders.batchId, filters.batch) : undefined,
+    afterDue ? sql`(${orders.dueAt}, ${orders.id}) > (${afterDue.at.toISOString()}::timestamptz, ${afterDue.id}::uuid)` : undefined,
+    afterNumber !== undefined ? gt(orders.number, afterNumber) : undefined,
   ];
-  return db
+  const rows = await db
     .select({
       id: orders.id,
       number: orders.number,
@@ -72,7 +86,11 @@ export async function listQueue(actor: Actor, filters: QueueFilters, limit = QUE
     .where(and(...conditions))
     // A batch's orders share a deadline: in the file's order (their numbers follow it) they read as the partner sent them.
     .orderBy(...(filters.batch ? [asc(orders.number)] : [asc(orders.dueAt), asc(orders.id)]))
-    .limit(limit);
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? (filters.batch ? String(last.number) : encodeCursor({ at: last.dueAt, id: last.id })) : undefined;
+  return { rows: page, nextCursor };
 }
 
 /** Support people, for the assign menu. */

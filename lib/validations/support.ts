@@ -40,4 +40,6 @@ export const queueFiltersSchema = z.object({
   risk: z.enum(['at_risk', 'overdue']).optional().catch(undefined),
   /** One batch's orders together, in file order, so an agent can work them in a row. */
   batch: z.uuid().optional().catch(undefined),
+  /** The next page's cursor; one the query does not recognise starts from the first page. */
+  after: oneLine().max(200).optional().catch(undefined),
 });

@@ -125,10 +125,10 @@ describe('the at-risk and overdue rules in TypeScript and in SQL', () => {
   it('give the queue filter, the queue badges, the overview and the digest the same orders', async () => {
     const atRisk = ids(rows.filter((row) => isAtRisk(row, now)));
     const overdue = ids(rows.filter((row) => isOverdue(row, now)));
-    const queueAtRisk = await listQueue(agent, { risk: 'at_risk' }, 1000, now);
+    const { rows: queueAtRisk } = await listQueue(agent, { risk: 'at_risk' }, 1000, now);
     expect(ids(queueAtRisk)).toEqual(atRisk);
     expect(queueAtRisk.every((row) => listRowDeadline(row, now).status === 'at_risk')).toBe(true);
-    const queueOverdue = await listQueue(agent, { risk: 'overdue' }, 1000, now);
+    const { rows: queueOverdue } = await listQueue(agent, { risk: 'overdue' }, 1000, now);
     expect(ids(queueOverdue)).toEqual(overdue);
     expect(queueOverdue.every((row) => listRowDeadline(row, now).status === 'overdue')).toBe(true);
 

@@ -54,10 +54,20 @@ describe("support's queue by batch", () => {
     const batchId = await placedBatch(partner, 5);
     await placedBatch(partner, 2);
 
-    const queue = await listQueue(agent, { batch: batchId });
+    const { rows: queue } = await listQueue(agent, { batch: batchId });
     const inFileOrder = await listBatchOrders(batchId);
     expect(queue.map((order) => order.id)).toEqual(inFileOrder.map((order) => order.id));
     expect(queue.every((order) => order.batchNumber === queue[0]!.batchNumber)).toBe(true);
+
+    // Page by page (two a page), still in the file's order, each order once.
+    const paged: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await listQueue(agent, { batch: batchId, after }, 2);
+      paged.push(...page.rows.map((order) => order.id));
+      after = page.nextCursor;
+    } while (after);
+    expect(paged).toEqual(inFileOrder.map((order) => order.id));
   });
 });
 

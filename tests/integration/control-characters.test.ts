@@ -21,6 +21,6 @@ describe('a NUL byte in a URL filter', () => {
 
   it('is no filter in the support queue, not a database error', async () => {
     const agent = await actorOf((await data.createPerson('support_agent')).user.id);
-    await expect(listQueue(agent, queueFiltersSchema.parse({ partner: 'Kassa\u0000', assignee: '\u0000' }))).resolves.toBeInstanceOf(Array);
+    await expect(listQueue(agent, queueFiltersSchema.parse({ partner: 'Kassa\u0000', assignee: '\u0000' }))).resolves.toHaveProperty('rows');
   });
 });

@@ -29,7 +29,7 @@ describe("the support queue's partner filter", () => {
     agent = (await getActorByUserId(person.user.id))!;
   });
 
-  const queueNumbers = async (partner: string) => (await listQueue(agent, { partner })).map((row) => row.number);
+  const queueNumbers = async (partner: string) => (await listQueue(agent, { partner })).rows.map((row) => row.number);
 
   it('matches part of a name in any letter case', async () => {
     expect(await queueNumbers(`MESTARIT ${tag}`)).toEqual([numbers.kassa]);
@@ -56,5 +56,46 @@ describe("the support queue's partner filter", () => {
     const many = `Many ${randomUUID().slice(0, 6)}`;
     for (let index = 0; index < 12; index++) await createOrganisation({ kind: 'reseller', name: `${many} ${index}` });
     expect(await searchPartnersForActor(agent, many)).toHaveLength(10);
+  });
+});
+
+describe("the support queue's pages", () => {
+  it('walk every open order once, soonest due first, orders due at the same moment included', async () => {
+    const organisation = await createOrganisation({ kind: 'ecr_integrator', name: `Paged ${randomUUID().slice(0, 6)} Oy` });
+    const admin = await createMember({ organisationId: organisation.id, role: 'partner_admin' });
+    const agent = (await getActorByUserId((await createPerson('support_agent')).user.id))!;
+    const soon = new Date(Date.now() + 3600_000);
+    // Three share one deadline: the page boundary falls among them.
+    for (const hours of [5, 1, 1, 1, 3, 2, 4]) {
+      await createOrder({ organisationId: organisation.id, createdByUserId: admin.id, dueAt: new Date(soon.getTime() + hours * 3600_000) });
+    }
+    await createOrder({ organisationId: organisation.id, createdByUserId: admin.id, state: 'completed' });
+
+    const whole = (await listQueue(agent, { partner: organisation.name }, 100)).rows;
+    expect(whole).toHaveLength(7);
+    const dueTimes = whole.map((row) => row.dueAt.getTime());
+    expect(dueTimes).toEqual([...dueTimes].sort((a, b) => a - b));
+
+    const pages: number[][] = [];
+    let after: string | undefined;
+    do {
+      const page = await listQueue(agent, { partner: organisation.name, after }, 2);
+      pages.push(page.rows.map((row) => row.number));
+      after = page.nextCursor;
+    } while (after);
+    expect(pages.map((page) => page.length)).toEqual([2, 2, 2, 1]);
+    expect(pages.flat()).toEqual(whole.map((row) => row.number));
+  });
+
+  it('start from the first page when the cursor is not one the queue made', async () => {
+    const organisation = await createOrganisation({ kind: 'ecr_integrator', name: `Cursor ${randomUUID().slice(0, 6)} Oy` });
+    const admin = await createMember({ organisationId: organisation.id, role: 'partner_admin' });
+    for (let index = 0; index < 3; index++) await createOrder({ organisationId: organisation.id, createdByUserId: admin.id });
+    const agent = (await getActorByUserId((await createPerson('support_agent')).user.id))!;
+    const first = await listQueue(agent, { partner: organisation.name }, 2);
+    expect(first.nextCursor).toBeDefined();
+    for (const after of ['nonsense', Buffer.from(`2026-01-01T00:00:00.000Z|${'-'.repeat(36)}`).toString('base64url'), '12345']) {
+      expect((await listQueue(agent, { partner: organisation.name, after }, 2)).rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
+    }
   });
 });

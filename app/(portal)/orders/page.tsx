@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { OrderRow, OrderRowTitle } from '@/components/orders/order-row';
+import { orderRowData } from '@/components/orders/order-row';
+import { OrderRows } from '@/components/orders/order-rows';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -89,20 +90,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <EmptyState title={t('orders.empty')} hint={t('orders.emptyHint')} />
         )
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="order-list">
-          {page.rows.map((order) => (
-            <OrderRow
-              key={order.id}
-              id={order.id}
-              number={order.number}
-              state={order.state}
-              deadline={listRowDeadline(order, now)}
-              audience="partner"
-              title={<OrderRowTitle recipientName={order.recipientName} merchantName={order.merchantName} />}
-              details={`${t(`accountTypes.${order.type}.name`)} · ${format.dateTime(order.submittedAt, { dateStyle: 'medium' })}`}
-            />
-          ))}
-        </ul>
+        <OrderRows
+          testId="order-list"
+          rows={page.rows.map((order) =>
+            orderRowData(
+              { ...order, deadline: listRowDeadline(order, now) },
+              [t(`accountTypes.${order.type}.name`), format.dateTime(order.submittedAt, { dateStyle: 'medium' })],
+              'partner',
+              t,
+            ),
+          )}
+        />
       )}
       <nav className="mt-4 flex justify-between gap-2" aria-label={t('orders.title')}>
         {filters.after ? (

@@ -66,18 +66,26 @@ export default async function OrderPage({ params, searchParams }: Props) {
     [t('orderDetail.terminalIds'), order.terminalIds.length ? order.terminalIds.join(', ') : null],
     ...(uses.additionalInfo || order.additionalInfo ? ([[t('orderDetail.additionalInfo'), order.additionalInfo]] as [string, string | null][]) : []),
   ];
+  const answering = Boolean(question && available.includes('answer'));
+  // Only what the client components on this page read: the catalogue travels in the RSC payload,
+  // and all of these namespaces were 10 kB of a partner's 40 kB page that showed none of them.
+  const clientNamespaces = [
+    ...(available.includes('cancel') || answering ? (['orderDetail'] as const) : []),
+    ...(answering || supportCanAct ? (['validation'] as const) : []),
+    ...(support ? (['support', 'smsStatuses', 'sms'] as const) : []),
+  ];
   const changedField = (field: string) => (t.has(`orderForm.${field}` as never) ? t(`orderForm.${field}` as never) : field);
   const smsStatus = (status: unknown) => (typeof status === 'string' && t.has(`smsStatuses.${status}` as never) ? t(`smsStatuses.${status}` as never) : '');
 
   return (
-    <ClientMessages namespaces={['orderDetail', 'support', 'validation', 'smsStatuses', 'sms']}>
+    <ClientMessages namespaces={clientNamespaces}>
       <ActionOutcomeProvider>
         <PageHeader
           title={t('orderDetail.title', { number: order.number })}
           description={
             <span className="mt-1 flex flex-wrap items-center gap-2" data-testid="order-status">
-              <StateBadge state={order.state} />
-              <DeadlineBadge status={order.deadline.status} msLeft={order.deadline.msLeft} audience={partner ? 'partner' : 'support'} />
+              <StateBadge state={order.state} t={t} />
+              <DeadlineBadge status={order.deadline.status} msLeft={order.deadline.msLeft} audience={partner ? 'partner' : 'support'} t={t} />
             </span>
           }
           actions={available.includes('cancel') ? <CancelOrder action={cancelOrder} orderId={order.id} number={order.number} /> : undefined}
@@ -116,7 +124,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </p>
         )}
 
-        {question && available.includes('answer') && (
+        {question && answering && (
           <Card className="mb-6 border-amber-300 bg-amber-50">
             <h2 className="font-semibold text-amber-900">{t('orderDetail.question')}</h2>
             <p className="mt-1 whitespace-pre-wrap text-sm text-amber-950">{String(question.data.question ?? '')}</p>

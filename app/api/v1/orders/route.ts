@@ -1,4 +1,5 @@
-import { createOrder, isValidCursor, listOrdersForActor } from '@/db/queries/orders';
+import { isValidCursor } from '@/db/queries/keyset-cursor';
+import { createOrder, listOrdersForActor } from '@/db/queries/orders';
 import { orderResponse } from '@/lib/api/orders';
 import { idempotencyKeyOf, requestHashOf } from '@/lib/api/idempotency';
 import { orderSummaryResource } from '@/lib/api/resources';

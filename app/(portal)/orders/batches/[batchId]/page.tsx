@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { StateBadge } from '@/components/orders/badges';
 import { BatchProgress } from '@/components/orders/batch-progress';
-import { OrderRow, OrderRowTitle } from '@/components/orders/order-row';
+import { orderRowData } from '@/components/orders/order-row';
+import { OrderRows } from '@/components/orders/order-rows';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -98,7 +99,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
               .map((state) => (
                 <div key={state} className="flex items-center gap-2">
                   <dt>
-                    <StateBadge state={state} />
+                    <StateBadge state={state} t={t} />
                   </dt>
                   <dd className="font-semibold tabular-nums">{counts[state]}</dd>
                 </div>
@@ -123,20 +124,17 @@ export default async function BatchPage({ params, searchParams }: Props) {
       {rows.length === 0 ? (
         <EmptyState title={view.state ? t('batchPage.noneNeedInfo') : t('batchPage.noOrdersYet')} />
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" data-testid="batch-orders">
-          {rows.map((order) => (
-            <OrderRow
-              key={order.id}
-              id={order.id}
-              number={order.number}
-              state={order.state}
-              deadline={listRowDeadline(order, now)}
-              audience={support ? 'support' : 'partner'}
-              title={<OrderRowTitle recipientName={order.recipientName} merchantName={order.merchantName} />}
-              details={[t('batchPage.row', { row: order.rowNumber }), order.merchantBusinessId].filter(Boolean).join(' · ')}
-            />
-          ))}
-        </ul>
+        <OrderRows
+          testId="batch-orders"
+          rows={rows.map((order) =>
+            orderRowData(
+              { ...order, deadline: listRowDeadline(order, now) },
+              [t('batchPage.row', { row: order.rowNumber }), order.merchantBusinessId],
+              support ? 'support' : 'partner',
+              t,
+            ),
+          )}
+        />
       )}
       <nav className="mt-4 flex justify-between gap-2" aria-label={t('batchPage.ordersOfBatch', { number: batch.number })}>
         {view.from ? (

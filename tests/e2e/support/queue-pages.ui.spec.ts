@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test } from '../fixtures';
+
+test('[SUPPORT] the queue shows 25 orders a page, soonest due first, and pages on with the filters kept', async ({ page, data, signInAs }) => {
+  const partner = await data.createOrganisation({ kind: 'ecr_integrator', name: `Paged ${randomUUID().slice(0, 6)} Oy` });
+  const admin = await data.createMember({ organisationId: partner.id, role: 'partner_admin' });
+  const soon = Date.now() + 3600_000;
+  // Due an hour apart, created in reverse so that the queue's order is its own doing.
+  const orders = [];
+  for (let index = 26; index >= 0; index--) {
+    orders.unshift(await data.createOrder({ organisationId: partner.id, createdByUserId: admin.id, dueAt: new Date(soon + index * 3600_000) }));
+  }
+  const agent = await data.createPerson('support_agent');
+  await signInAs(agent.user.id);
+
+  await page.goto(`/support?partner=${encodeURIComponent(partner.name)}`);
+  const rows = page.getByTestId('queue').getByRole('listitem');
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toContainText(`#${orders[0]!.number}`);
+  await expect(rows.last()).toContainText(`#${orders[24]!.number}`);
+
+  await page.getByRole('link', { name: 'Next 25 orders' }).click();
+  await expect(page).toHaveURL(/after=/);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(`#${orders[25]!.number}`);
+  await expect(rows.last()).toContainText(`#${orders[26]!.number}`);
+  await expect(page.getByLabel('Partner')).toHaveValue(partner.name);
+  await expect(page.getByRole('link', { name: 'Next 25 orders' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Back to the most urgent' }).click();
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toContainText(`#${orders[0]!.number}`);
+});
