@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { orderRowData } from '@/components/orders/order-row';
+import { orderRowData } from '@/components/orders/order-row-data';
 import { OrderRows } from '@/components/orders/order-rows';
 import { buttonClasses } from '@/components/ui/button';
 import { QueueFilters } from '@/components/support/queue-filters';

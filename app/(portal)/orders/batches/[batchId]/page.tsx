@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { z } from 'zod';
 import { StateBadge } from '@/components/orders/badges';
 import { BatchProgress } from '@/components/orders/batch-progress';
-import { orderRowData } from '@/components/orders/order-row';
+import { orderRowData } from '@/components/orders/order-row-data';
 import { OrderRows } from '@/components/orders/order-rows';
 import { buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
