@@ -14,7 +14,8 @@ const globalForDb = globalThis as unknown as { cloudposPool?: Pool };
 
 export const pool = (globalForDb.cloudposPool ??= new Pool({
   connectionString: databaseUrl(getEnv()),
-  max: 10,
+  // A page runs its statements one after another, each waiting for a free connection under load.
+  max: getEnv().DATABASE_POOL_SIZE,
   // An unreachable database fails a request in seconds instead of holding it forever.
   connectionTimeoutMillis: 5000,
 }));

@@ -27,6 +27,12 @@ const schema = z
     DATABASE_URL: postgresUrl.optional(),
     EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    DATABASE_POOL_SIZE: z.coerce
+      .number()
+      .int('must be a whole number of connections')
+      .min(2, 'must be at least 2 connections')
+      .max(100, 'must be at most 100 connections (PostgreSQL allows 100 by default, for every process together)')
+      .default(20),
     NEXTAUTH_URL: httpUrl,
     NEXTAUTH_SECRET: z
       .string({ error: 'is required (generate one with `openssl rand -base64 32`)' })

@@ -33,6 +33,11 @@ describe('configuration', () => {
     expect(env.APP_ENV).toBe('local');
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.EMBEDDED_PG_PORT).toBe(54329);
+    expect(env.DATABASE_POOL_SIZE).toBe(20);
+  });
+
+  it('takes the database pool size an operator sets', () => {
+    expect(parseEnv({ ...base, DATABASE_POOL_SIZE: '8' }).DATABASE_POOL_SIZE).toBe(8);
   });
 
   it.each([
@@ -45,6 +50,9 @@ describe('configuration', () => {
     ['a short encryption key', { ...base, CREDENTIALS_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' }, 'CREDENTIALS_ENCRYPTION_KEYS is malformed'],
     ['half of the Twilio credentials', { ...base, TWILIO_ACCOUNT_SID: production.TWILIO_ACCOUNT_SID }, 'TWILIO_AUTH_TOKEN is required'],
     ['a non-E.164 sender', { ...base, TWILIO_FROM_NUMBER: '0401234567' }, 'TWILIO_FROM_NUMBER must be an E.164 number'],
+    ['a pool of one connection', { ...base, DATABASE_POOL_SIZE: '1' }, 'DATABASE_POOL_SIZE must be at least 2'],
+    ['a pool past PostgreSQL\'s default limit', { ...base, DATABASE_POOL_SIZE: '500' }, 'DATABASE_POOL_SIZE must be at most 100'],
+    ['a pool size that is not a number', { ...base, DATABASE_POOL_SIZE: 'many' }, 'DATABASE_POOL_SIZE'],
     ['a demo API key that is not a key', { ...base, DEMO_API_KEY: 'cpos_live_short' }, 'DEMO_API_KEY must be an API key'],
   ])('names the variable at fault for %s', (_case, source, message) => {
     expect(problems(source).join('\n')).toContain(message);
