@@ -40,13 +40,29 @@ function weightOf(results: BenchResults, route: string) {
   return results.clientWeight.find((weight) => weight.route === route);
 }
 
+/**
+ * A scenario's p95 as a multiple of its floor's. With rounds, each round's page is divided by the
+ * same round's floor (measured minutes apart, not a quarter of an hour) and the median of those
+ * ratios is the answer, so that a slow stretch of a shared machine cancels out instead of landing
+ * on the page in one round and on the floor in another.
+ */
+export function ratioToFloor(measurement: Measurement, floor: Measurement): { ratio: number; perRound: number[] } {
+  const pages = measurement.rounds ?? [];
+  const floors = floor.rounds ?? [];
+  if (pages.length < 2 || pages.length !== floors.length) return { ratio: measurement.p95 / floor.p95, perRound: [] };
+  const perRound = pages.map((round, index) => round.p95 / floors[index]!.p95);
+  const sorted = [...perRound].sort((a, b) => a - b);
+  return { ratio: sorted[Math.floor((sorted.length - 1) / 2)]!, perRound };
+}
+
 export function httpTable(results: BenchResults) {
   const lines = [
     '| scenario | conns | p50 ms | p95 ms | p99 ms | req/s | p95 ÷ baseline p95 | target (50 conns) | p95 ÷ floor p95 | target vs floor (50 conns) | response | first-load JS (gzip) |',
     '|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|',
   ];
-  const p95Of = (key: string, connections: number) =>
-    results.http.measurements.find((candidate) => candidate.scenario === key && candidate.connections === connections)?.p95;
+  const measurementOf = (key: string, connections: number) =>
+    results.http.measurements.find((candidate) => candidate.scenario === key && candidate.connections === connections);
+  const p95Of = (key: string, connections: number) => measurementOf(key, connections)?.p95;
   const verdictOf = (ratio: number, target: number | undefined, connections: number) =>
     target === undefined || Number.isNaN(ratio) ? '' : connections === 50 ? `${ratio <= target ? '✅' : '❌'} ≤ ${target}×` : `(≤ ${target}×)`;
   for (const measurement of results.http.measurements) {
@@ -56,9 +72,10 @@ export function httpTable(results: BenchResults) {
     const verdict = verdictOf(ratio, baselineTargets[measurement.scenario], measurement.connections);
     // Against its floor, measured in the same run at the same connections ('–' without one, or when the floor was not run).
     const floorKey = floorOf[measurement.scenario];
-    const floor = floorKey ? p95Of(floorKey, measurement.connections) : undefined;
-    const floorRatio = floor ? measurement.p95 / floor : NaN;
-    const floorCell = floorKey ? (floor ? `${floorRatio.toFixed(1)}× ${floorKey === 'signedInFloor' ? '(page floor)' : '(action floor)'}` : '– (floor not run)') : '';
+    const floor = floorKey ? measurementOf(floorKey, measurement.connections) : undefined;
+    const { ratio: floorRatio, perRound } = floor ? ratioToFloor(measurement, floor) : { ratio: NaN, perRound: [] };
+    const roundsText = perRound.length > 1 ? ` (${perRound.map((each) => each.toFixed(1)).join(', ')})` : '';
+    const floorCell = floorKey ? (floor ? `${floorRatio.toFixed(1)}×${roundsText} ${floorKey === 'signedInFloor' ? '(page floor)' : '(action floor)'}` : '– (floor not run)') : '';
     const floorVerdict = verdictOf(floorRatio, floorKey ? FLOOR_TARGET : undefined, measurement.connections);
     const weight = weightOf(results, scenario.route);
     const js = weight ? `${kb(weight.gzipBytes)} ${weight.gzipBytes / 1024 <= JS_BUDGET_KB ? '✅' : '❌'}` : '–';

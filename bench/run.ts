@@ -20,7 +20,8 @@
  * each measured page's HTML in .data/bench-pages/<scenario>.html.
  *
  * Flags: --reload  --no-build  --only=http,weight,plans,sms,webhooks,batches  --duration=10  --connections=10,50
- *        --rounds=1 (HTTP: every scenario this many times in turn, each reported by its median round)
+ *        --rounds=1 (HTTP: every scenario this many times in turn, each reported by its median round
+ *        and its ratio to its floor by the median of the rounds' ratios)
  *        --sms-count=10000  --sms-rate=100  --sms-latency=50
  *        --webhook-count=10000  --webhook-latency=20  --webhook-processes=1
  *        --sms-processes=1 (worker processes side by side)

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Measurement } from '@/bench/http';
+import { ratioToFloor } from '@/bench/report';
+
+const measurement = (scenario: string, p95: number, rounds?: number[]): Measurement => ({
+  scenario,
+  connections: 50,
+  requests: 1000,
+  rps: 100,
+  p50: p95 / 2,
+  p95,
+  p99: p95 * 1.2,
+  failures: 0,
+  bytesPerResponse: 1000,
+  ...(rounds ? { rounds: rounds.map((each) => ({ p95: each, rps: 100 })) } : {}),
+});
+
+describe('the benchmark against its floors', () => {
+  it('divides each round by the same round floor and reports the median of those ratios', () => {
+    // Round 2 was slow for both: page against floor it is 1.2x, though its page p95 is the highest.
+    const page = measurement('queue', 500, [400, 900, 500]);
+    const floor = measurement('signedInFloor', 400, [400, 750, 250]);
+    const { ratio, perRound } = ratioToFloor(page, floor);
+    expect(perRound).toEqual([1, 1.2, 2]);
+    expect(ratio).toBe(1.2);
+  });
+
+  it('divides p95 by p95 for a single round', () => {
+    expect(ratioToFloor(measurement('queue', 600), measurement('signedInFloor', 400))).toEqual({ ratio: 1.5, perRound: [] });
+  });
+});
