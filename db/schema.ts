@@ -263,6 +263,9 @@ export const ecrProductResellers = pgTable(
   (table) => [primaryKey({ columns: [table.ecrProductId, table.organisationId] }), index().on(table.organisationId)],
 );
 
+/** The predicate of the open-orders indexes: the queue's orders, a thousandth of all of them. */
+const openOrdersOnly = sql.raw(`state in (${openStates.map((state) => `'${state}'`).join(', ')})`);
+
 export const orders = pgTable(
   'orders',
   {
@@ -314,7 +317,10 @@ export const orders = pgTable(
     // the queue reads in order instead of merging every open state's range of (state, due_at).
     index('orders_open_due_idx')
       .on(table.dueAt, table.id)
-      .where(sql.raw(`state in (${openStates.map((state) => `'${state}'`).join(', ')})`)),
+      .where(openOrdersOnly),
+    // The queue filtered by partner: a partner's open orders by deadline. Without it PostgreSQL
+    // read all 30,000 orders of the biggest partner to find its 93 open ones (half a second).
+    index('orders_open_org_due_idx').on(table.organisationId, table.dueAt, table.id).where(openOrdersOnly),
     index().on(table.createdByUserId),
     index().on(table.createdByApiKeyId),
     index().on(table.assigneeUserId),

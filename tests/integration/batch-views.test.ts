@@ -57,6 +57,7 @@ describe("support's queue by batch", () => {
     const { rows: queue } = await listQueue(agent, { batch: batchId });
     const inFileOrder = await listBatchOrders(batchId);
     expect(queue.map((order) => order.id)).toEqual(inFileOrder.map((order) => order.id));
+    expect(queue[0]!.batchNumber).toEqual(expect.any(Number));
     expect(queue.every((order) => order.batchNumber === queue[0]!.batchNumber)).toBe(true);
 
     // Page by page (two a page), still in the file's order, each order once.

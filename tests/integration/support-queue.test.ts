@@ -63,16 +63,21 @@ describe("the support queue's pages", () => {
   it('walk every open order once, soonest due first, orders due at the same moment included', async () => {
     const organisation = await createOrganisation({ kind: 'ecr_integrator', name: `Paged ${randomUUID().slice(0, 6)} Oy` });
     const admin = await createMember({ organisationId: organisation.id, role: 'partner_admin' });
-    const agent = (await getActorByUserId((await createPerson('support_agent')).user.id))!;
+    const agentPerson = await createPerson('support_agent');
+    const agent = (await getActorByUserId(agentPerson.user.id))!;
     const soon = new Date(Date.now() + 3600_000);
-    // Three share one deadline: the page boundary falls among them.
+    // Three share one deadline: the page boundary falls among them. The one due last is the agent's.
     for (const hours of [5, 1, 1, 1, 3, 2, 4]) {
-      await createOrder({ organisationId: organisation.id, createdByUserId: admin.id, dueAt: new Date(soon.getTime() + hours * 3600_000) });
+      const assigneeUserId = hours === 5 ? agentPerson.user.id : null;
+      await createOrder({ organisationId: organisation.id, createdByUserId: admin.id, dueAt: new Date(soon.getTime() + hours * 3600_000), assigneeUserId });
     }
     await createOrder({ organisationId: organisation.id, createdByUserId: admin.id, state: 'completed' });
 
     const whole = (await listQueue(agent, { partner: organisation.name }, 100)).rows;
     expect(whole).toHaveLength(7);
+    // Each row names its partner and, when taken, who took it.
+    expect(whole.every((row) => row.organisationName === organisation.name)).toBe(true);
+    expect(whole.map((row) => row.assigneeName)).toEqual([null, null, null, null, null, null, agentPerson.user.name]);
     const dueTimes = whole.map((row) => row.dueAt.getTime());
     expect(dueTimes).toEqual([...dueTimes].sort((a, b) => a - b));
 

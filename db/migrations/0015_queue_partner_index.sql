@@ -1,0 +1,1 @@
+CREATE INDEX "orders_open_org_due_idx" ON "orders" USING btree ("organisation_id","due_at","id") WHERE state in ('submitted', 'in_progress', 'account_created', 'credentials_sent', 'needs_info');
