@@ -3,13 +3,14 @@
 import { useTranslations } from 'next-intl';
 import dynamic from 'next/dynamic';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { AccountTypeChoice } from '@/components/orders/account-type-choice';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import type { FieldErrors } from '@/lib/authz';
 import { MAX_BATCH_BYTES, MAX_BATCH_ROWS } from '@/lib/batches/limits';
 import type { BatchPreview as BatchPreviewData } from '@/lib/batches/preview';
-import { accountTypes, type AccountType } from '@/lib/orders/model';
+import type { AccountType } from '@/lib/orders/model';
 import { postBatch, type BatchAnswer, type BatchUpload as Upload } from './batch-request';
 
 const MAX_MEGABYTES = MAX_BATCH_BYTES / 1024 / 1024;
@@ -88,31 +89,7 @@ export function BatchUpload({ defaultType }: { defaultType?: AccountType }) {
         <ErrorSummary errors={errors} attempt={refusals} />
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-2 text-base font-semibold text-slate-900">{t('upload.type')}</legend>
-          <div className="grid gap-3 sm:grid-cols-2">
-            {accountTypes.map((option) => (
-              <label
-                key={option}
-                className={cn(
-                  'flex cursor-pointer gap-3 rounded-lg border bg-white p-3 shadow-sm',
-                  type === option ? 'border-teal-700 ring-2 ring-teal-700/20' : 'border-slate-200 hover:border-slate-300',
-                )}
-              >
-                <input
-                  type="radio"
-                  name="type"
-                  value={option}
-                  checked={type === option}
-                  onChange={() => setType(option)}
-                  aria-describedby={`${ids}-type-error`}
-                  className="mt-1 accent-teal-700"
-                />
-                <span>
-                  <span className="block text-sm font-semibold text-slate-900">{tt(`${option}.name`)}</span>
-                  <span className="block text-sm text-slate-600">{tt(`${option}.summary`)}</span>
-                </span>
-              </label>
-            ))}
-          </div>
+          <AccountTypeChoice selected={type} onSelect={setType} describedBy={`${ids}-type-error`} />
           <p id={`${ids}-type-error`} role="alert" className="text-sm text-red-700 empty:hidden">
             {errorOf('type')}
           </p>

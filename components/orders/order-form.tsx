@@ -5,7 +5,6 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { cn } from '@/components/ui/cn';
 import { ChoiceField, TextAreaField, TextField } from '@/components/ui/field';
 import { ErrorSummary } from '@/components/ui/error-summary';
 import type { ActionResult, FieldErrors } from '@/lib/authz';
@@ -13,8 +12,9 @@ import { formToObject } from '@/lib/form-data';
 import { locales } from '@/lib/i18n/config';
 import { countryName } from '@/lib/i18n/display';
 import type { DeadlineSetting } from '@/lib/orders/deadline';
-import { accountTypes, typeRequirements } from '@/lib/orders/model';
+import { typeRequirements } from '@/lib/orders/model';
 import type { OrderFormInput } from '@/lib/validations/order';
+import { AccountTypeChoice } from './account-type-choice';
 import type { OrderFormControl } from './order-form-control';
 
 export interface CatalogueEntry {
@@ -49,7 +49,6 @@ type Load = Promise<OrderFormControl | null>;
  */
 export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props) {
   const t = useTranslations('orderForm');
-  const tt = useTranslations('accountTypes');
   const tl = useTranslations('language.names');
   const locale = useLocale();
   const tv = useTranslations('validation');
@@ -163,31 +162,7 @@ export function OrderForm({ catalogue, defaults, submit, mode, deadline }: Props
 
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-base font-semibold text-slate-900">{t('type')}</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
-          {accountTypes.map((option) => (
-            <label
-              key={option}
-              className={cn(
-                'flex cursor-pointer gap-3 rounded-lg border bg-white p-3 shadow-sm',
-                type === option ? 'border-teal-700 ring-2 ring-teal-700/20' : 'border-slate-200 hover:border-slate-300',
-              )}
-            >
-              <input
-                type="radio"
-                name="type"
-                value={option}
-                defaultChecked={value('type') === option}
-                onChange={() => setType(option)}
-                aria-describedby={`${ids}-type-error`}
-                className="mt-1 accent-teal-700"
-              />
-              <span>
-                <span className="block text-sm font-semibold text-slate-900">{tt(`${option}.name`)}</span>
-                <span className="block text-sm text-slate-600">{tt(`${option}.summary`)}</span>
-              </span>
-            </label>
-          ))}
-        </div>
+        <AccountTypeChoice selected={type} onSelect={setType} describedBy={`${ids}-type-error`} initial={value('type')} />
         <p id={`${ids}-type-error`} role="alert" className="text-sm text-red-700 empty:hidden">
           {errorOf('type')}
         </p>
