@@ -66,7 +66,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
     [t('orderDetail.terminalIds'), order.terminalIds.length ? order.terminalIds.join(', ') : null],
     ...(uses.additionalInfo || order.additionalInfo ? ([[t('orderDetail.additionalInfo'), order.additionalInfo]] as [string, string | null][]) : []),
   ];
-  const answering = Boolean(question && available.includes('answer'));
+  /** The question the caller can answer here, if there is one. */
+  const questionToAnswer = available.includes('answer') ? question : undefined;
+  const answering = questionToAnswer !== undefined;
   // Only what the client components on this page read: the catalogue travels in the RSC payload,
   // and all of these namespaces were 10 kB of a partner's 40 kB page that showed none of them.
   const clientNamespaces = [
@@ -124,10 +126,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
           </p>
         )}
 
-        {question && answering && (
+        {questionToAnswer && (
           <Card className="mb-6 border-amber-300 bg-amber-50">
             <h2 className="font-semibold text-amber-900">{t('orderDetail.question')}</h2>
-            <p className="mt-1 whitespace-pre-wrap text-sm text-amber-950">{String(question.data.question ?? '')}</p>
+            <p className="mt-1 whitespace-pre-wrap text-sm text-amber-950">{String(questionToAnswer.data.question ?? '')}</p>
             <div className="mt-4">
               <AnswerQuestion action={answerQuestion} orderId={order.id} />
             </div>
