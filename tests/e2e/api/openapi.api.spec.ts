@@ -212,7 +212,7 @@ test('refusals answer as the OpenAPI document says', async ({ api, data }) => {
   const huge = await client.post(`/orders/${missing}/answer`, { data: { answer: 'x'.repeat(70_000) } });
   expect(huge.status).toBe(413);
   // A batch may send 2 MB (1,000 rows fit), and no more. Declared, not sent whole: the server
-  // answers 413 from the Content-Length and closes, which a client still writing 2 MB meets as EPIPE.
+  // answers 413 from the Content-Length alone.
   const hugeBatch = await startUpload('/api/v1/order-batches', 2 * 1024 * 1024 + 1, {
     authorization: `Bearer ${w.orderKey}`,
     'content-type': 'application/json',
