@@ -120,11 +120,13 @@ export async function listQueue(actor: Actor, filters: QueueFilters, limit = QUE
 /** Support people, for the assign menu. */
 export async function listSupportAgents(actor: Actor) {
   assertCan(actor, 'support:queue');
+  // Support roles exist only in Poplapay's organisation, which is the caller's: reading its
+  // members by organisation is a few index lookups, where reading by role hashed every user.
   return db
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(inArray(memberships.role, [...supportRoles]))
+    .where(and(eq(memberships.organisationId, actor.organisationId), inArray(memberships.role, [...supportRoles])))
     .orderBy(asc(users.name));
 }
 

@@ -19,7 +19,7 @@ import type { OrderState } from '@/lib/orders/model';
 import { orderFormSchema, type OrderFormInput } from '@/lib/validations/order';
 import { factories } from '@/tests/support/factories';
 
-const { createPerson, createMember } = factories(db);
+const { createPerson, createMember, createApiKey } = factories(db);
 const DAY = 24 * 3600_000;
 
 async function partner(kind: 'reseller' | 'ecr_integrator' | 'ecr_supplier' = 'reseller'): Promise<Actor> {
@@ -174,6 +174,24 @@ describe('the partner list', () => {
 
 describe('the partner’s transitions', () => {
   const stateOf = async (id: string) => (await db.select({ state: orders.state }).from(orders).where(eq(orders.id, id)))[0]?.state;
+
+  it('names who did each step of the timeline: a person by name and email, an API key by its name, the system by neither', async () => {
+    const actor = await partner();
+    const person = (await db.query.users.findFirst({ where: (users, { eq }) => eq(users.id, actor.userId) }))!;
+    const { apiKey } = await createApiKey({ organisationId: actor.organisationId, createdByUserId: actor.userId, scopes: ['order'], name: 'Kassa sync' });
+    const order = await place(actor);
+    await db.insert(orderEvents).values([
+      { orderId: order.id, organisationId: actor.organisationId, kind: 'cancelled', actorApiKeyId: apiKey.id, at: new Date(Date.now() + 1000) },
+      { orderId: order.id, organisationId: actor.organisationId, kind: 'password_erased', at: new Date(Date.now() + 2000) },
+    ]);
+
+    const { events } = (await getOrderForActor(actor, order.id))!;
+    expect(events.map(({ kind, actorName, actorEmail, actorApiKeyName }) => ({ kind, actorName, actorEmail, actorApiKeyName }))).toEqual([
+      { kind: 'submitted', actorName: person.name, actorEmail: person.email, actorApiKeyName: null },
+      { kind: 'cancelled', actorName: null, actorEmail: null, actorApiKeyName: 'Kassa sync' },
+      { kind: 'password_erased', actorName: null, actorEmail: null, actorApiKeyName: null },
+    ]);
+  });
 
   it('cancels before fulfilment starts, with an event; not once work has begun', async () => {
     const actor = await partner();
