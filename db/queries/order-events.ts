@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { recordWebhookEvents, subscribersOf, type OutboxEvent } from '@/db/queries/webhooks';
+import { activeEndpointsOf, recordWebhookEvents, subscribedAmong, type OutboxEvent } from '@/db/queries/webhooks';
 import { orderEvents, orders } from '@/db/schema';
 import { orderEventPayload, webhookTypeForOrderEvent } from '@/lib/webhooks/events';
 
@@ -17,16 +17,27 @@ export type NewOrderEventRow = typeof orderEvents.$inferInsert;
  */
 export async function appendOrderEvents(tx: DbOrTx, rows: NewOrderEventRow[]) {
   if (!rows.length) return [];
-  const inserted = await tx
+  // Who listens comes back with the rows: a read of its own was one more statement on every write.
+  const insertedWithEndpoints = await tx
     .insert(orderEvents)
     .values(rows)
-    .returning({ id: orderEvents.id, orderId: orderEvents.orderId, organisationId: orderEvents.organisationId, kind: orderEvents.kind, data: orderEvents.data, at: orderEvents.at });
+    .returning({
+      id: orderEvents.id,
+      orderId: orderEvents.orderId,
+      organisationId: orderEvents.organisationId,
+      kind: orderEvents.kind,
+      data: orderEvents.data,
+      at: orderEvents.at,
+      endpoints: activeEndpointsOf(orderEvents.organisationId),
+    });
+  const inserted = insertedWithEndpoints.map(({ endpoints: _endpoints, ...row }) => row);
   const reportable = inserted.flatMap((row) => {
     const type = webhookTypeForOrderEvent(row.kind, row.data);
     return type ? [{ row, type, organisationId: row.organisationId }] : [];
   });
   if (!reportable.length) return inserted;
-  const subscribed = await subscribersOf(tx, reportable);
+  const endpoints = [...new Map(insertedWithEndpoints.flatMap((row) => row.endpoints).map((endpoint) => [endpoint.id, endpoint])).values()];
+  const subscribed = subscribedAmong(reportable, endpoints);
   if (!subscribed.length) return inserted;
   // The order as the change left it (this transaction's writes are visible here).
   const current = await tx
