@@ -52,7 +52,10 @@ export function ratioToFloor(measurement: Measurement, floor: Measurement): { ra
   if (pages.length < 2 || pages.length !== floors.length) return { ratio: measurement.p95 / floor.p95, perRound: [] };
   const perRound = pages.map((round, index) => round.p95 / floors[index]!.p95);
   const sorted = [...perRound].sort((a, b) => a - b);
-  return { ratio: sorted[Math.floor((sorted.length - 1) / 2)]!, perRound };
+  // With an even number of rounds, the mean of the middle two: the lower one flattered the page.
+  const middle = sorted.length / 2;
+  const ratio = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { ratio, perRound };
 }
 
 export function httpTable(results: BenchResults) {

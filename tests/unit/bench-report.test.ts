@@ -25,6 +25,12 @@ describe('the benchmark against its floors', () => {
     expect(ratio).toBe(1.2);
   });
 
+  it('takes the mean of the middle two ratios for an even number of rounds, not the lower one', () => {
+    const page = measurement('submit', 500, [440, 500, 600, 800]);
+    const floor = measurement('actionFloor', 400, [400, 400, 400, 400]);
+    expect(ratioToFloor(page, floor).ratio).toBeCloseTo(1.375);
+  });
+
   it('divides p95 by p95 for a single round', () => {
     expect(ratioToFloor(measurement('queue', 600), measurement('signedInFloor', 400))).toEqual({ ratio: 1.5, perRound: [] });
   });
