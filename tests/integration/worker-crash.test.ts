@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { claimOrder, recordCredentials } from '@/db/queries/support';
@@ -52,6 +52,14 @@ async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: n
 
 /** Messages Twilio took that the portal has not recorded (committed) yet. */
 async function unrecordedAtTwilio() {
+  // A statement the frozen worker had sent already (a COMMIT) still runs: wait for PostgreSQL to
+  // finish it, or a batch counted unrecorded here commits a moment later as an ordinary record.
+  await waitFor(async () => {
+    const { rows } = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+    );
+    return rows[0]!.n === 0;
+  }, 5_000);
   const sids = twilio.messages.map((message) => message.sid);
   const recorded = await db.select({ sid: smsDeliveries.twilioSid }).from(smsDeliveries).where(inArray(smsDeliveries.twilioSid, sids));
   return sids.length - recorded.length;
