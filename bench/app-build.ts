@@ -7,6 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { onServerCore, type CorePlan } from './cores';
 import { BENCH_APP_DIR, BENCH_PORT, BENCH_URL, ROOT, SERVER_LOG } from './env';
 
 const NEXT_BIN = path.join(ROOT, 'node_modules/.bin/next');
@@ -85,11 +86,12 @@ export function startNodeFlags() {
 }
 
 /** `next start` on the benchmark's port, as `npm start` runs it; resolves once /api/health answers. */
-export async function startServer(options: { profileDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: { profileDir?: string; cores?: CorePlan | null } = {}): Promise<RunningServer> {
   const logFile = openSync(SERVER_LOG, 'w');
   const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
   const nextScript = path.join(ROOT, 'node_modules/next/dist/bin/next');
-  const child = spawn(process.execPath, [...profile, ...startNodeFlags(), nextScript, 'start', '-p', String(BENCH_PORT), '-H', '127.0.0.1'], {
+  const [command, args] = onServerCore(options.cores ?? null, process.execPath, [...profile, ...startNodeFlags(), nextScript, 'start', '-p', String(BENCH_PORT), '-H', '127.0.0.1']);
+  const child = spawn(command, args, {
     cwd: BENCH_APP_DIR,
     stdio: ['ignore', logFile, logFile],
   });

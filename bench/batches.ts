@@ -15,8 +15,7 @@ import { columnNames } from '@/lib/batches/column-names';
 import { checkBatchRows } from '@/lib/batches/check';
 import { parseBatchFile } from '@/lib/batches/parse';
 import { CATALOGUE, generateBatch, OPEN_ORDER_BUSINESS_ID } from '@/tests/support/batch-file';
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+import { median } from './stats';
 
 async function xlsxOf(rows: string[][]) {
   const blob = await writeXlsxFile(rows.map((row) => row.map((value) => ({ value, type: String })))).toBlob();

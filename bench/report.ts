@@ -5,6 +5,7 @@ import type { RouteWeight } from './client-weight';
 import { RESULTS_DIR } from './env';
 import { floorOf, type Measurement } from './http';
 import type { SmsResult } from './sms';
+import { median } from './stats';
 import type { BatchSubmitResult, measureBatchCheck } from './batches';
 import type { WebhookResult } from './webhooks';
 
@@ -51,11 +52,7 @@ export function ratioToFloor(measurement: Measurement, floor: Measurement): { ra
   const floors = floor.rounds ?? [];
   if (pages.length < 2 || pages.length !== floors.length) return { ratio: measurement.p95 / floor.p95, perRound: [] };
   const perRound = pages.map((round, index) => round.p95 / floors[index]!.p95);
-  const sorted = [...perRound].sort((a, b) => a - b);
-  // With an even number of rounds, the mean of the middle two: the lower one flattered the page.
-  const middle = sorted.length / 2;
-  const ratio = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { ratio, perRound };
+  return { ratio: median(perRound), perRound };
 }
 
 export function httpTable(results: BenchResults) {

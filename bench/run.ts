@@ -27,6 +27,8 @@
  *        --sms-processes=1 (worker processes side by side)
  *        --profile-worker, --profile-server (V8 CPU profiles in .data/bench-profiles; the server's, one per
  *        scenario, summed up in the results)
+ *        --shared-cores (HTTP: the server shares every core with PostgreSQL and autocannon; by default
+ *        it has core 0 to itself, see cores.ts)
  *        --scenarios=baseline,floor,signedInFloor,actionFloor,submit,apiSubmit,queue,queueFiltered,list,listDeep,detail (a subset)
  */
 import { randomBytes } from 'node:crypto';
@@ -56,6 +58,7 @@ const { values: flags } = parseArgs({
     'webhook-processes': { type: 'string', default: '1' },
     'profile-worker': { type: 'boolean', default: false },
     'profile-server': { type: 'boolean', default: false },
+    'shared-cores': { type: 'boolean', default: false },
     scenarios: { type: 'string', default: '' },
   },
 });
@@ -167,8 +170,18 @@ try {
       const { clientWeights, scriptsInHtml } = await import('./client-weight');
       results.clientWeight = clientWeights(path.join(BENCH_APP_DIR, '.next'));
 
-      log(`Starting the production server on :${BENCH_PORT}`);
-      let server = await startServer();
+      const { corePlan, pinBenchAndPostgres } = await import('./cores');
+      const cores = flags['shared-cores'] ? null : corePlan();
+      if (cores) {
+        pinBenchAndPostgres(env.EMBEDDED_PG_DIR, cores.rest);
+        cleanups.push(async () => pinBenchAndPostgres(env.EMBEDDED_PG_DIR, cores.all));
+      }
+      const coresNote = cores
+        ? `The server ran on core ${cores.server}; PostgreSQL, autocannon and the benchmark on ${cores.rest} (--shared-cores to share them all).`
+        : 'The server, PostgreSQL and autocannon shared every core.';
+      results.notes.push(coresNote);
+      log(`Starting the production server on :${BENCH_PORT}. ${coresNote}`);
+      let server = await startServer({ cores });
       cleanups.push(() => server.stop());
       const { measure, probe, scenarios, waitForIdle, warmUp } = await import('./http');
       results.notes.push(`Load average when the HTTP measurements began: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (1, 5, 15 min).`);
@@ -219,7 +232,7 @@ try {
           if (flags['profile-server']) {
             await server.stop();
             rmSync(profileDir, { recursive: true, force: true });
-            server = await startServer({ profileDir });
+            server = await startServer({ profileDir, cores });
           }
           let requests = 0;
           for (const connections of connectionLevels) {
@@ -236,13 +249,15 @@ try {
             await server.stop(); // writes the profile
             const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
             if (file) results.profiles.push(profileMarkdown(`${scenario.label} (${path.relative(ROOT, path.join(profileDir, file))})`, summariseProfile(path.join(profileDir, file)), requests));
-            server = await startServer();
+            server = await startServer({ cores });
           }
         }
         results.http.measurements = medianRounds(measured);
         await waitForIdle(client);
       }
       await server.stop();
+      // The SMS and webhook workers that follow get every core, as before.
+      if (cores) pinBenchAndPostgres(env.EMBEDDED_PG_DIR, cores.all);
       // The submitted orders would swell the queue run after run: withdraw them.
       const { rowCount } = await client.query(`UPDATE orders SET state = 'cancelled' WHERE recipient_email = 'bench-submit@merchant.example' AND state = 'submitted'`);
       if (rowCount) log(`Cancelled the ${rowCount.toLocaleString('en')} orders the submission runs placed`);
