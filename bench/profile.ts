@@ -12,9 +12,14 @@ interface ProfileNode {
 }
 interface CpuProfile {
   nodes: ProfileNode[];
+  /** Microseconds on the monotonic clock, as process.hrtime reads it in any process on the machine. */
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
+
+/** process.hrtime in the profile's unit: to sum up only what happened between two moments. */
+export const monotonicMicroseconds = () => Number(process.hrtime.bigint() / 1000n);
 
 /** The part of the server a frame belongs to, from its script's path. */
 export function partOf(url: string, functionName: string) {
@@ -45,11 +50,21 @@ export interface ProfileSummary {
   functions: { name: string; part: string; selfMs: number; share: number }[];
 }
 
-export function summariseProfile(file: string, top = 15): ProfileSummary {
+/**
+ * `window`: only the samples between two moments (monotonicMicroseconds), so that the server's
+ * start, which a scenario with fewer requests divided into fewer parts, is left out.
+ */
+export function summariseProfile(file: string, top = 15, window?: { from: number; to: number }): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, index) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0)));
+  let at = profile.startTime;
+  profile.samples.forEach((id, index) => {
+    const delta = profile.timeDeltas[index] ?? 0;
+    at += delta;
+    if (window && (at < window.from || at > window.to)) return;
+    selfUs.set(id, (selfUs.get(id) ?? 0) + delta);
+  });
 
   const parts = new Map<string, number>();
   const functions = new Map<string, { part: string; us: number }>();
@@ -82,14 +97,14 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
   };
 }
 
-/** `requests`: how many the server answered while profiled, for the time each part took per request. */
+/** `requests`: how many the server answered in the summed-up time, for the time each part took per request. */
 export function profileMarkdown(label: string, summary: ProfileSummary, requests: number) {
   const percent = (share: number) => (Number.isNaN(share) ? '' : `${(share * 100).toFixed(1)}%`);
   const perRequest = (ms: number) => (requests ? (ms / requests).toFixed(2) : '–');
   return [
     `### ${label}`,
     '',
-    `${summary.totalMs.toLocaleString('en')} ms sampled over ${requests.toLocaleString('en')} requests (the server's start included). Self time by part:`,
+    `${summary.totalMs.toLocaleString('en')} ms sampled over ${requests.toLocaleString('en')} requests (warm-up and measurement, not the server's start). Self time by part:`,
     '',
     '| part | self ms | ms per request | share of busy time |',
     '|---|---:|---:|---:|',

@@ -221,8 +221,15 @@ try {
         }
       }
       if (parts.has('http')) {
-        const { profileMarkdown, summariseProfile } = await import('./profile');
+        const { monotonicMicroseconds, profileMarkdown, summariseProfile } = await import('./profile');
         const measured: Measurement[] = [];
+        // Every scenario once before the first round: measured first after the server started,
+        // the floor ran colder than the pages after it, and every first round flattered them.
+        if (!flags['profile-server']) {
+          log('Warming every scenario up once');
+          for (const scenario of list) for (const connections of connectionLevels) await warmUp(scenario, connections, WARM_UP_SECONDS);
+          await waitForIdle(client);
+        }
         // Round after round through every scenario, so that a slower minute of a shared machine
         // falls on pages and floors alike; each reports its median round.
         for (let round = 1; round <= rounds; round++) for (const scenario of list) {
@@ -235,6 +242,7 @@ try {
             server = await startServer({ profileDir, cores });
           }
           let requests = 0;
+          const from = monotonicMicroseconds();
           for (const connections of connectionLevels) {
             // Before every measurement, at its own load: with 3 s at 10 connections once, the
             // queue's first round ran a third below its third (62 and then 96 requests a second).
@@ -246,9 +254,10 @@ try {
             log(`  ${connections} conns: p50 ${measurement.p50} ms, p95 ${measurement.p95} ms, p99 ${measurement.p99} ms, ${measurement.rps} req/s${measurement.failures ? `, ${measurement.failures} FAILED` : ''}`);
           }
           if (flags['profile-server']) {
+            const to = monotonicMicroseconds();
             await server.stop(); // writes the profile
             const [file] = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile'));
-            if (file) results.profiles.push(profileMarkdown(`${scenario.label} (${path.relative(ROOT, path.join(profileDir, file))})`, summariseProfile(path.join(profileDir, file)), requests));
+            if (file) results.profiles.push(profileMarkdown(`${scenario.label} (${path.relative(ROOT, path.join(profileDir, file))})`, summariseProfile(path.join(profileDir, file), 15, { from, to }), requests));
             server = await startServer({ cores });
           }
         }
