@@ -77,6 +77,17 @@ export function hasBuild() {
 export interface RunningServer {
   process: ChildProcess;
   stop(): Promise<void>;
+  /** The CPU time the server has used so far (user and system, every thread), in milliseconds. */
+  cpuMs(): number;
+}
+
+const CLOCK_TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/** utime + stime from /proc/PID/stat (fields 14 and 15, counted after the parenthesised command name). */
+function processCpuMs(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 /** The Node.js flags of package.json's start script, so that the server measured runs as production's does. */
@@ -107,7 +118,7 @@ export async function startServer(options: { profileDir?: string; cores?: CorePl
   for (let attempt = 0; attempt < 240; attempt++) {
     if (exited) throw new Error(`next start exited; see ${path.relative(ROOT, SERVER_LOG)}`);
     try {
-      if ((await fetch(`${BENCH_URL}/api/health`)).ok) return { process: child, stop };
+      if ((await fetch(`${BENCH_URL}/api/health`)).ok) return { process: child, stop, cpuMs: () => processCpuMs(child.pid!) };
     } catch {
       // not listening yet
     }

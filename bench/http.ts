@@ -36,9 +36,16 @@ export interface Measurement {
   /** Responses that were not 2xx, plus connection errors and timeouts. */
   failures: number;
   bytesPerResponse: number;
-  /** With --rounds: every round's p95 and rate (this measurement is the median round). */
-  rounds?: { p95: number; rps: number }[];
+  /**
+   * The server's CPU time (user and system, every thread) over the measurement, per request:
+   * what a request costs, which the load generator's noise and the tail's pauses do not move.
+   */
+  cpuMsPerRequest?: number;
+  /** With --rounds: every round's p95, rate and CPU (this measurement is the median round). */
+  rounds?: Round[];
 }
+
+export type Round = Pick<Measurement, 'p95' | 'rps' | 'cpuMsPerRequest'>;
 
 function percentile(sorted: number[], p: number) {
   if (!sorted.length) return NaN;

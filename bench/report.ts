@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RouteWeight } from './client-weight';
 import { RESULTS_DIR } from './env';
-import { floorOf, type Measurement } from './http';
+import { floorOf, type Measurement, type Round } from './http';
 import type { SmsResult } from './sms';
 import { median } from './stats';
 import type { BatchSubmitResult, measureBatchCheck } from './batches';
@@ -42,23 +42,27 @@ function weightOf(results: BenchResults, route: string) {
 }
 
 /**
- * A scenario's p95 as a multiple of its floor's. With rounds, each round's page is divided by the
- * same round's floor (measured minutes apart, not a quarter of an hour) and the median of those
- * ratios is the answer, so that a slow stretch of a shared machine cancels out instead of landing
- * on the page in one round and on the floor in another.
+ * A scenario's p95 (or what `pick` reads) as a multiple of its floor's. With rounds, each round's
+ * page is divided by the same round's floor (measured minutes apart, not a quarter of an hour)
+ * and the median of those ratios is the answer, so that a slow stretch of a shared machine
+ * cancels out instead of landing on the page in one round and on the floor in another.
  */
-export function ratioToFloor(measurement: Measurement, floor: Measurement): { ratio: number; perRound: number[] } {
+export function ratioToFloor(
+  measurement: Measurement,
+  floor: Measurement,
+  pick: (round: Round) => number = (round) => round.p95,
+): { ratio: number; perRound: number[] } {
   const pages = measurement.rounds ?? [];
   const floors = floor.rounds ?? [];
-  if (pages.length < 2 || pages.length !== floors.length) return { ratio: measurement.p95 / floor.p95, perRound: [] };
-  const perRound = pages.map((round, index) => round.p95 / floors[index]!.p95);
+  if (pages.length < 2 || pages.length !== floors.length) return { ratio: pick(measurement) / pick(floor), perRound: [] };
+  const perRound = pages.map((round, index) => pick(round) / pick(floors[index]!));
   return { ratio: median(perRound), perRound };
 }
 
 export function httpTable(results: BenchResults) {
   const lines = [
-    '| scenario | conns | p50 ms | p95 ms | p99 ms | req/s | p95 ÷ baseline p95 | target (50 conns) | p95 ÷ floor p95 | target vs floor (50 conns) | response | first-load JS (gzip) |',
-    '|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|',
+    '| scenario | conns | p50 ms | p95 ms | p99 ms | req/s | p95 ÷ baseline p95 | target (50 conns) | p95 ÷ floor p95 | target vs floor (50 conns) | server CPU per request (÷ floor) | response | first-load JS (gzip) |',
+    '|---|---:|---:|---:|---:|---:|---:|---|---:|---|---:|---:|---:|',
   ];
   const measurementOf = (key: string, connections: number) =>
     results.http.measurements.find((candidate) => candidate.scenario === key && candidate.connections === connections);
@@ -77,11 +81,14 @@ export function httpTable(results: BenchResults) {
     const roundsText = perRound.length > 1 ? ` (${perRound.map((each) => each.toFixed(1)).join(', ')})` : '';
     const floorCell = floorKey ? (floor ? `${floorRatio.toFixed(1)}×${roundsText} ${floorKey === 'signedInFloor' ? '(page floor)' : '(action floor)'}` : '– (floor not run)') : '';
     const floorVerdict = verdictOf(floorRatio, floorKey ? FLOOR_TARGET : undefined, measurement.connections);
+    const cpu = measurement.cpuMsPerRequest;
+    const cpuRatio = floor?.cpuMsPerRequest ? ratioToFloor(measurement, floor, (round) => round.cpuMsPerRequest ?? NaN).ratio : NaN;
+    const cpuCell = cpu === undefined ? '–' : `${cpu.toFixed(1)} ms${Number.isNaN(cpuRatio) ? '' : ` (${cpuRatio.toFixed(2)}×)`}`;
     const weight = weightOf(results, scenario.route);
     const js = weight ? `${kb(weight.gzipBytes)} ${weight.gzipBytes / 1024 <= JS_BUDGET_KB ? '✅' : '❌'}` : '–';
     const failures = measurement.failures ? ` (${measurement.failures} failed)` : '';
     lines.push(
-      `| ${scenario.label}${failures} | ${measurement.connections} | ${measurement.p50} | ${measurement.p95}${measurement.rounds && measurement.rounds.length > 1 ? ` (${measurement.rounds.map((round) => round.p95).join(', ')})` : ''} | ${measurement.p99} | ${measurement.rps} | ${ratio.toFixed(1)}× | ${verdict} | ${floorCell} | ${floorVerdict} | ${kb(measurement.bytesPerResponse)} | ${js} |`,
+      `| ${scenario.label}${failures} | ${measurement.connections} | ${measurement.p50} | ${measurement.p95}${measurement.rounds && measurement.rounds.length > 1 ? ` (${measurement.rounds.map((round) => round.p95).join(', ')})` : ''} | ${measurement.p99} | ${measurement.rps} | ${ratio.toFixed(1)}× | ${verdict} | ${floorCell} | ${floorVerdict} | ${cpuCell} | ${kb(measurement.bytesPerResponse)} | ${js} |`,
     );
   }
   return lines.join('\n');

@@ -248,10 +248,12 @@ try {
             // queue's first round ran a third below its third (62 and then 96 requests a second).
             requests += (await warmUp(scenario, connections, WARM_UP_SECONDS)).requests;
             await waitForIdle(client);
+            const cpuBefore = server.cpuMs();
             const measurement = await measure(scenario, connections, duration);
+            measurement.cpuMsPerRequest = measurement.requests ? (server.cpuMs() - cpuBefore) / measurement.requests : undefined;
             measured.push(measurement);
             requests += measurement.requests;
-            log(`  ${connections} conns: p50 ${measurement.p50} ms, p95 ${measurement.p95} ms, p99 ${measurement.p99} ms, ${measurement.rps} req/s${measurement.failures ? `, ${measurement.failures} FAILED` : ''}`);
+            log(`  ${connections} conns: p50 ${measurement.p50} ms, p95 ${measurement.p95} ms, p99 ${measurement.p99} ms, ${measurement.rps} req/s, server CPU ${measurement.cpuMsPerRequest?.toFixed(2)} ms a request${measurement.failures ? `, ${measurement.failures} FAILED` : ''}`);
           }
           if (flags['profile-server']) {
             const to = monotonicMicroseconds();
@@ -446,6 +448,6 @@ function medianRounds(measured: Measurement[]) {
   }
   return [...groups.values()].map((group) => {
     const sorted = [...group].sort((a, b) => a.p95 - b.p95);
-    return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, rounds: group.map((round) => ({ p95: round.p95, rps: round.rps })) };
+    return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, rounds: group.map(({ p95, rps, cpuMsPerRequest }) => ({ p95, rps, cpuMsPerRequest })) };
   });
 }

@@ -31,6 +31,16 @@ describe('the benchmark against its floors', () => {
     expect(ratioToFloor(page, floor).ratio).toBeCloseTo(1.375);
   });
 
+  it('divides the server CPU per request the same way, round by round', () => {
+    const page = { ...measurement('queue', 500, [500, 500, 500]), cpuMsPerRequest: 9 };
+    const floor = { ...measurement('signedInFloor', 400, [400, 400, 400]), cpuMsPerRequest: 6 };
+    page.rounds = page.rounds!.map((round, index) => ({ ...round, cpuMsPerRequest: [9, 12, 7.5][index] }));
+    floor.rounds = floor.rounds!.map((round, index) => ({ ...round, cpuMsPerRequest: [6, 6, 6][index] }));
+    const { ratio, perRound } = ratioToFloor(page, floor, (round) => round.cpuMsPerRequest ?? NaN);
+    expect(perRound).toEqual([1.5, 2, 1.25]);
+    expect(ratio).toBe(1.5);
+  });
+
   it('divides p95 by p95 for a single round', () => {
     expect(ratioToFloor(measurement('queue', 600), measurement('signedInFloor', 400))).toEqual({ ratio: 1.5, perRound: [] });
   });
