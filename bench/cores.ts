@@ -2,8 +2,8 @@
  * The measured server on a core of its own, everything else (PostgreSQL, the load generator,
  * this process) on the others: as in production, where the database and the clients are other
  * machines. Sharing two cores, a page's measured time included PostgreSQL running its statements
- * and autocannon sending requests on the server's core, and runs of the same code put the same
- * page at 1.1x and at 2.3x its floor.
+ * and autocannon sending requests on the server's core (the profiler counted it as `writev`), as
+ * much as they happened to run then.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -38,7 +38,7 @@ export interface Measurement {
   bytesPerResponse: number;
   /**
    * The server's CPU time (user and system, every thread) over the measurement, per request:
-   * what a request costs, which the load generator's noise and the tail's pauses do not move.
+   * what a request costs the server, whether or not a garbage-collection pause fell on its p95.
    */
   cpuMsPerRequest?: number;
   /** With --rounds: every round's p95, rate and CPU (this measurement is the median round). */
