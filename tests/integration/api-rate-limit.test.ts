@@ -15,12 +15,10 @@ afterAll(() => {
 
 import { GET as listOrders, POST as placeOrder } from '@/app/api/v1/orders/route';
 import { anotherKey, call, expectProblem, orderBodies, ordersOf, partnerWithKey } from '@/tests/support/api-client';
+import { inOneWindow } from '@/tests/support/rate-limit-window';
 
-/** The limit counts in fixed minutes: start where a whole test fits in one, so a window that rolls over mid-test cannot reset the count. */
-async function freshWindow() {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < 8_000) await new Promise((resolve) => setTimeout(resolve, left + 250));
-}
+/** The limit counts in fixed minutes: a whole test must fit in one, or a new minute resets the count. */
+const freshWindow = () => inOneWindow(60, 8);
 
 describe('the per-key rate limit', () => {
   it('shows the quota on every answer, then refuses with 429, Retry-After and RateLimit-Remaining 0', async () => {
