@@ -38,23 +38,26 @@ export interface ActiveEndpoint {
   eventTypes: (typeof webhookEndpoints.$inferSelect)['eventTypes'];
 }
 
+/** An endpoint that is sent to: the one rule for who listens and whose deliveries still go out. */
+const endpointIsActive = isNull(webhookEndpoints.disabledAt);
+
 /** The active endpoints of these organisations, with the events each has chosen. */
 async function activeEndpoints(tx: DbOrTx, organisationIds: string[]): Promise<ActiveEndpoint[]> {
   if (!organisationIds.length) return [];
   return tx
     .select({ id: webhookEndpoints.id, organisationId: webhookEndpoints.organisationId, eventTypes: webhookEndpoints.eventTypes })
     .from(webhookEndpoints)
-    .where(and(inArray(webhookEndpoints.organisationId, [...new Set(organisationIds)]), isNull(webhookEndpoints.disabledAt)));
+    .where(and(inArray(webhookEndpoints.organisationId, [...new Set(organisationIds)]), endpointIsActive));
 }
 
 /**
  * The active endpoints of the organisation in `organisationId` (a column of the caller's row) as
  * a JSON array: for a write's RETURNING, so that it learns who listens without a statement of
- * its own. Read by the same rule as {@link activeEndpoints}.
+ * its own. The same rule as {@link activeEndpoints}: {@link endpointIsActive}.
  */
 export const activeEndpointsOf = (organisationId: SQL | AnyPgColumn) => sql<ActiveEndpoint[]>`(
-  select coalesce(json_agg(json_build_object('id', endpoint.id, 'organisationId', endpoint.organisation_id, 'eventTypes', endpoint.event_types)), '[]'::json)
-  from ${webhookEndpoints} endpoint where endpoint.organisation_id = ${organisationId} and endpoint.disabled_at is null)`;
+  select coalesce(json_agg(json_build_object('id', ${webhookEndpoints.id}, 'organisationId', ${webhookEndpoints.organisationId}, 'eventTypes', ${webhookEndpoints.eventTypes})), '[]'::json)
+  from ${webhookEndpoints} where ${webhookEndpoints.organisationId} = ${organisationId} and ${endpointIsActive})`;
 
 /** Which of `events` the endpoints listen to: each with the endpoints subscribed to its type, none left without. */
 export function subscribedAmong<E extends { organisationId: string; type: WebhookEventType }>(events: E[], endpoints: ActiveEndpoint[]) {
@@ -391,7 +394,7 @@ export async function unsafeGetDeliveryTargets(jobs: DeliveryJob[], now = new Da
       and(
         inArray(webhookEvents.id, [...new Set(jobs.map((job) => job.eventId))]),
         inArray(webhookEndpoints.id, [...new Set(jobs.map((job) => job.endpointId))]),
-        isNull(webhookEndpoints.disabledAt),
+        endpointIsActive,
       ),
     );
   const keyring = getEnv().CREDENTIALS_ENCRYPTION_KEYS;
