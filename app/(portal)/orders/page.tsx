@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { orderRowData } from '@/components/orders/order-row-data';
+import { orderRowData, rowDate } from '@/components/orders/order-row-data';
 import { OrderRows } from '@/components/orders/order-rows';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -22,7 +22,8 @@ const stateFilters = ['open', 'submitted', 'in_progress', 'needs_info', 'complet
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('orders:own');
   const filters = orderListFiltersSchema.parse(await searchParams);
-  const [t, format, page] = await Promise.all([getTranslations(), getFormatter(), listOrdersForActor(actor, filters)]);
+  const [t, format, locale, page] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listOrdersForActor(actor, filters)]);
+  const intl = { t, format, locale };
   const now = new Date();
   const filtered = Boolean(filters.state || filters.type || filters.q);
   const query = (extra: Record<string, string | undefined>) => {
@@ -95,9 +96,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           rows={page.rows.map((order) =>
             orderRowData(
               { ...order, deadline: listRowDeadline(order, now) },
-              [t(`accountTypes.${order.type}.name`), format.dateTime(order.submittedAt, { dateStyle: 'medium' })],
+              [t(`accountTypes.${order.type}.name`), rowDate(order.submittedAt, intl)],
               'partner',
-              t,
+              intl,
             ),
           )}
         />

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { orderRowData } from '@/components/orders/order-row-data';
+import { orderRowData, rowDate } from '@/components/orders/order-row-data';
 import { OrderRows } from '@/components/orders/order-rows';
 import { buttonClasses } from '@/components/ui/button';
 import { QueueFilters } from '@/components/support/queue-filters';
@@ -23,13 +23,15 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
   const filters = queueFiltersSchema.parse(await searchParams);
   // One moment for the risk filter and the rows' badges, so that they agree.
   const now = new Date();
-  const [t, format, { rows, nextCursor }, agents, batch] = await Promise.all([
+  const [t, format, locale, { rows, nextCursor }, agents, batch] = await Promise.all([
     getTranslations(),
     getFormatter(),
+    getLocale(),
     listQueue(actor, filters, undefined, now),
     listSupportAgents(actor),
     filters.batch ? getBatchForActor(actor, filters.batch) : null,
   ]);
+  const intl = { t, format, locale };
   const { after, ...chosen } = filters;
   const filtered = Object.values(chosen).some(Boolean);
   /** The queue's address with these filters (and page), leaving out what is empty. */
@@ -109,12 +111,12 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
               { ...order, deadline: listRowDeadline(order, now) },
               [
                 t(`accountTypes.${order.type}.name`),
-                format.dateTime(order.submittedAt, { dateStyle: 'medium' }),
+                rowDate(order.submittedAt, intl),
                 order.batchNumber !== null && t('batchPage.title', { number: order.batchNumber }),
                 order.assigneeName,
               ],
               'support',
-              t,
+              intl,
             ),
           )}
         />

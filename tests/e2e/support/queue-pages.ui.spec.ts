@@ -31,3 +31,30 @@ test('[SUPPORT] the queue shows 25 orders a page, soonest due first, and pages o
   await expect(rows).toHaveCount(25);
   await expect(rows.first()).toContainText(`#${orders[0]!.number}`);
 });
+
+test('[SUPPORT] a row opens its order inside the app, and with Ctrl in a new tab', async ({ page, context, data, signInAs }) => {
+  const partner = await data.createOrganisation({ kind: 'ecr_integrator', name: `Rows ${randomUUID().slice(0, 6)} Oy` });
+  const admin = await data.createMember({ organisationId: partner.id, role: 'partner_admin' });
+  const order = await data.createOrder({ organisationId: partner.id, createdByUserId: admin.id });
+  const agent = await data.createPerson('support_agent');
+  await signInAs(agent.user.id);
+
+  await page.goto(`/support?partner=${encodeURIComponent(partner.name)}`);
+  const row = page.getByTestId('queue').getByRole('link', { name: new RegExp(`#${order.number}`) });
+
+  // A new tab gets the order's page and leaves the queue where it is.
+  const [tab] = await Promise.all([context.waitForEvent('page'), row.click({ modifiers: ['Control'] })]);
+  await expect(tab).toHaveURL(new RegExp(`/orders/${order.id}$`));
+  await tab.close();
+  await expect(page).toHaveURL(/\/support\?/);
+
+  // A plain click navigates within the app: the document (and this marker on it) stays.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await row.click();
+  await expect(page).toHaveURL(new RegExp(`/orders/${order.id}$`));
+  await expect(page.getByTestId('timeline')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+  await page.goBack();
+  await expect(page.getByTestId('queue')).toContainText(`#${order.number}`);
+});

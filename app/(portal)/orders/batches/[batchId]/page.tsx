@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { z } from 'zod';
 import { StateBadge } from '@/components/orders/badges';
@@ -33,9 +33,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BatchPage({ params, searchParams }: Props) {
   const { actor, batch } = await loadBatch((await params).batchId);
   const view = viewSchema.parse(await searchParams);
-  const [t, format, counts, rows] = await Promise.all([
+  const [t, format, locale, counts, rows] = await Promise.all([
     getTranslations(),
     getFormatter(),
+    getLocale(),
     countBatchOrdersByState(batch.id),
     listBatchOrders(batch.id, { state: view.state, fromRow: view.from }),
   ]);
@@ -131,7 +132,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
               { ...order, deadline: listRowDeadline(order, now) },
               [t('batchPage.row', { row: order.rowNumber }), order.merchantBusinessId],
               support ? 'support' : 'partner',
-              t,
+              { t, format, locale },
             ),
           )}
         />
