@@ -1,3 +1,4 @@
+import { millisecondsInHour } from 'date-fns/constants';
 import type { useFormatter } from 'next-intl';
 import { remembered } from '@/lib/i18n/remembered';
 import { clockParts } from '@/lib/orders/clock';
@@ -13,14 +14,12 @@ export interface RowIntl {
   locale: string;
 }
 
-const HOUR = 3600_000;
-
 /**
  * A row's submission date. Remembered by the hour (see `remembered`): Helsinki is a whole number
  * of hours from UTC, so an hour never spans two of its dates.
  */
 export function rowDate(date: Date, { format, locale }: RowIntl) {
-  return remembered(locale, `date ${Math.floor(date.getTime() / HOUR)}`, () => format.dateTime(date, { dateStyle: 'medium' }));
+  return remembered(locale, `date ${Math.floor(date.getTime() / millisecondsInHour)}`, () => format.dateTime(date, { dateStyle: 'medium' }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { millisecondsInHour } from 'date-fns/constants';
 import { runningStates, type OrderState } from './model';
 
 /**
@@ -12,9 +13,8 @@ import { runningStates, type OrderState } from './model';
  * read off the row, so the order page and the queue cannot disagree.
  */
 
-const HOUR = 3600_000;
 const AT_RISK_SHARE = 4;
-const AT_RISK_FLOOR_MS = 24 * HOUR;
+const AT_RISK_FLOOR_MS = 24 * millisecondsInHour;
 
 export interface RiskOrder {
   state: OrderState;
@@ -57,6 +57,6 @@ export function overdueSql(columns: RiskColumns, now: Date): SQL {
  */
 export function atRiskSql(columns: RiskColumns, now: Date): SQL {
   const left = sql`(${columns.dueAt} - ${at(now)})`;
-  const window = sql`greatest((${columns.dueAt} - ${columns.submittedAt}) / ${sql.raw(String(AT_RISK_SHARE))}, interval '${sql.raw(String(AT_RISK_FLOOR_MS / HOUR))} hours')`;
+  const window = sql`greatest((${columns.dueAt} - ${columns.submittedAt}) / ${sql.raw(String(AT_RISK_SHARE))}, interval '${sql.raw(String(AT_RISK_FLOOR_MS / millisecondsInHour))} hours')`;
   return and(running(columns), sql`${columns.dueAt} >= ${at(now)}`, sql`${left} <= ${window}`)!;
 }

@@ -1,4 +1,4 @@
-const HOUR = 3600_000;
+import { millisecondsInHour } from 'date-fns/constants';
 
 /**
  * A span as the deadline clock shows it (`deadline.timeLeft`): whole days and hours, rounded up
@@ -7,6 +7,6 @@ const HOUR = 3600_000;
  * holiday calendar.
  */
 export function clockParts(ms: number) {
-  const hours = Math.max(1, Math.ceil(Math.abs(ms) / HOUR));
+  const hours = Math.max(1, Math.ceil(Math.abs(ms) / millisecondsInHour));
   return { days: Math.floor(hours / 24), hours: hours % 24 };
 }
