@@ -4,7 +4,14 @@ import { db, type DbOrTx } from '@/db';
 import { containsPattern } from '@/db/like';
 import { decodeCursor, encodeCursor } from '@/db/queries/keyset-cursor';
 import { appendOrderEvents } from '@/db/queries/order-events';
-import { deadlineSettingValue, getDeadlineSetting, parseDeadlineSetting } from '@/db/queries/settings';
+import {
+  deadlineSettingValue,
+  getDeadlineSetting,
+  lastReadDeadlineSetting,
+  parseDeadlineSetting,
+  readDeadlineSetting,
+  sameDeadlineSetting,
+} from '@/db/queries/settings';
 import { doneBy, isApiKeyActor, type Actor, type OrganisationActor } from '@/db/queries/users';
 import { apiKeys, ecrProducts, memberships, orderBatches, orderEvents, orders, organisations, users, type Order } from '@/db/schema';
 import { inTransaction } from '@/db/transaction';
@@ -71,9 +78,11 @@ export type NewOrderInput = OrderInput & { recipientLocale: Locale; requestHash?
 export async function insertOrders(tx: DbOrTx, placedBy: PlacedBy, inputs: NewOrderInput[]) {
   if (!inputs.length) return [];
   const submittedAt = new Date();
-  const dueAt = baseDueAt(submittedAt, await getDeadlineSetting(tx));
+  // Dated by the setting last read, which the insert reads again (a statement fewer per order):
+  // when it changed meanwhile, the new orders are dated again before anything else reads them.
+  const assumed = lastReadDeadlineSetting();
   const productIds = await findEcrProductIds(tx, inputs);
-  const created = await tx
+  const inserted = await tx
     .insert(orders)
     .values(
       inputs.map(({ requestHash, batchId, ...fields }) => ({
@@ -83,11 +92,25 @@ export async function insertOrders(tx: DbOrTx, placedBy: PlacedBy, inputs: NewOr
         batchId: batchId ?? null,
         ecrProductId: productIds.get(ecrKey(fields) ?? '') ?? null,
         submittedAt,
-        dueAt,
+        dueAt: baseDueAt(submittedAt, assumed),
       })),
     )
     .onConflictDoNothing({ target: [orders.organisationId, orders.idempotencyKey] })
-    .returning({ id: orders.id, number: orders.number, idempotencyKey: orders.idempotencyKey, requestHash: orders.requestHash });
+    .returning({
+      id: orders.id,
+      number: orders.number,
+      idempotencyKey: orders.idempotencyKey,
+      requestHash: orders.requestHash,
+      deadlineSetting: deadlineSettingValue(),
+    });
+  const created = inserted.map(({ deadlineSetting: _setting, ...order }) => order);
+  const setting = inserted.length ? readDeadlineSetting(inserted[0]!.deadlineSetting) : assumed;
+  if (!sameDeadlineSetting(setting, assumed)) {
+    await tx
+      .update(orders)
+      .set({ dueAt: baseDueAt(submittedAt, setting) })
+      .where(inArray(orders.id, created.map((order) => order.id)));
+  }
   const actor = { actorUserId: placedBy.createdByUserId, actorApiKeyId: placedBy.createdByApiKeyId };
   await appendOrderEvents(
     tx,

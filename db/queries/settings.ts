@@ -17,7 +17,7 @@ const deadlineSettingSchema = z.discriminatedUnion('mode', [
 /** The fulfilment deadline in force; the seed's one week until a support admin changes it. */
 export async function getDeadlineSetting(tx: DbOrTx = db): Promise<DeadlineSetting> {
   const [row] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, DEADLINE_KEY));
-  return parseDeadlineSetting(row?.value);
+  return readDeadlineSetting(row?.value);
 }
 
 /**
@@ -30,6 +30,22 @@ export function parseDeadlineSetting(value: unknown): DeadlineSetting {
   const parsed = deadlineSettingSchema.safeParse(value);
   return parsed.success ? parsed.data : defaultDeadlineSetting;
 }
+
+/**
+ * The setting as this process last read it: order placement dates new orders by it and reads
+ * the stored one in the same statement ({@link deadlineSettingValue}), correcting the dates when
+ * another instance (or an admin here) changed it meanwhile. A guess, never the authority.
+ */
+let lastRead: DeadlineSetting = defaultDeadlineSetting;
+export const lastReadDeadlineSetting = () => lastRead;
+
+/** Parses a stored value read along with other rows and keeps it as {@link lastReadDeadlineSetting}. */
+export function readDeadlineSetting(value: unknown): DeadlineSetting {
+  lastRead = parseDeadlineSetting(value);
+  return lastRead;
+}
+
+export const sameDeadlineSetting = (a: DeadlineSetting, b: DeadlineSetting) => a.mode === b.mode && a.days === b.days;
 
 /**
  * Replaces the deadline setting. Parsed here as well as in the caller's form so that nothing can

@@ -12,9 +12,10 @@ import {
 } from '@/db/queries/orders';
 import { listOutboxMessages } from '@/db/queries/outbox';
 import { getActorByUserId, type Actor } from '@/db/queries/users';
-import { orderEvents, orders } from '@/db/schema';
+import { orderEvents, orders, settings } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { jobHandlers } from '@/lib/jobs/handlers';
+import { baseDueAt } from '@/lib/orders/deadline';
 import type { OrderState } from '@/lib/orders/model';
 import { orderFormSchema, type OrderFormInput } from '@/lib/validations/order';
 import { factories } from '@/tests/support/factories';
@@ -74,6 +75,31 @@ describe('placing an order', () => {
     expect(order!.dueAt.getTime() - order!.submittedAt.getTime()).toBe(7 * DAY);
     expect((await eventsOf(placed.id)).map((event) => event.kind)).toEqual(['submitted']);
     expect(await jobsFor(placed.id)).toBe(1);
+  });
+
+  it('is dated by the deadline setting stored when it is placed, also after another instance changed it', async () => {
+    const actor = await partner();
+    const dueIn = async (placed: { id: string }) => {
+      const [order] = await db.select().from(orders).where(eq(orders.id, placed.id));
+      return { order: order!, days: (order!.dueAt.getTime() - order!.submittedAt.getTime()) / DAY };
+    };
+    // Another instance's admin: the row changes, this process is not told.
+    const storeSetting = (value: unknown) =>
+      db.insert(settings).values({ key: 'fulfilment_deadline', value }).onConflictDoUpdate({ target: settings.key, set: { value } });
+    try {
+      expect((await dueIn(await place(actor))).days).toBe(7);
+
+      await storeSetting({ mode: 'calendar_days', days: 10 });
+      expect((await dueIn(await place(actor))).days).toBe(10);
+      expect((await dueIn(await place(actor))).days).toBe(10);
+
+      await storeSetting({ mode: 'business_days', days: 3 });
+      const { order } = await dueIn(await place(actor));
+      expect(order.dueAt).toEqual(baseDueAt(order.submittedAt, { mode: 'business_days', days: 3 }));
+    } finally {
+      await db.delete(settings).where(eq(settings.key, 'fulfilment_deadline'));
+    }
+    expect((await dueIn(await place(actor))).days).toBe(7);
   });
 
   it('creates one order for a repeated or concurrent submission of the same form', async () => {
