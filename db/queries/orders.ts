@@ -30,8 +30,9 @@ import type { OrderInput, OrderListFilters } from '@/lib/validations/order';
  * Every order query and write goes through this condition.
  */
 function visibleTo(actor: OrganisationActor): SQL | undefined {
-  return roleCan(actor.role, 'support:queue') ? undefined : eq(orders.organisationId, actor.organisationId);
+  return seesEveryOrganisation(actor) ? undefined : eq(orders.organisationId, actor.organisationId);
 }
+const seesEveryOrganisation = (actor: OrganisationActor) => roleCan(actor.role, 'support:queue');
 
 /** The catalogue entries the orders' supplier and ECR names match (free text may name a new one), by `supplier|ecr` in lower case. */
 async function findEcrProductIds(tx: DbOrTx, inputs: readonly { ecrSupplierName: string | null; ecrName: string | null }[]) {
@@ -241,9 +242,14 @@ const timelineOfOrder = () => sql<TimelineRow[]>`(
   left join lateral (select name from ${apiKeys} where ${apiKeys.id} = ${orderEvents.actorApiKeyId} limit 1) actor_key on true
   where ${orderEvents.orderId} = ${orders.id})`;
 
-/** One order with its timeline, or null when it does not exist or the actor may not see it. */
-export async function getOrderForActor(actor: OrganisationActor, orderId: string) {
-  const [order] = await db
+/**
+ * The order page's statement, one for support and one scoped as visibleTo scopes a partner (the
+ * organisation a placeholder), each built once and prepared by name on each connection. Built
+ * by drizzle on every request, it cost the page 0.2 ms of the server's time on an idle machine
+ * (issue 17).
+ */
+const orderWithTimeline = (scope: SQL | undefined, name: string) =>
+  db
     .select({
       order: orders,
       organisationName: organisations.name,
@@ -259,8 +265,16 @@ export async function getOrderForActor(actor: OrganisationActor, orderId: string
     .leftJoin(users, eq(users.id, orders.createdByUserId))
     .leftJoin(apiKeys, eq(apiKeys.id, orders.createdByApiKeyId))
     .leftJoin(orderBatches, eq(orderBatches.id, orders.batchId))
-    .where(and(eq(orders.id, orderId), visibleTo(actor)))
-    .limit(1);
+    .where(and(eq(orders.id, sql.placeholder('orderId')), scope))
+    .limit(1)
+    .prepare(name);
+const orderForSupport = orderWithTimeline(undefined, 'order_with_timeline');
+const orderForPartner = orderWithTimeline(eq(orders.organisationId, sql.placeholder('organisationId')), 'order_with_timeline_of_organisation');
+
+/** One order with its timeline, or null when it does not exist or the actor may not see it. */
+export async function getOrderForActor(actor: OrganisationActor, orderId: string) {
+  const statement = seesEveryOrganisation(actor) ? orderForSupport : orderForPartner;
+  const [order] = await statement.execute({ orderId, organisationId: actor.organisationId });
   if (!order) return null;
   const events = order.timeline.map((event) => ({ ...event, at: new Date(event.at) }));
   const setting = parseDeadlineSetting(order.deadlineSetting);

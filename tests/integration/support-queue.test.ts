@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { searchPartnersForActor } from '@/db/queries/organisations';
-import { listQueue } from '@/db/queries/support';
+import { listQueue, listSupportAgents } from '@/db/queries/support';
 import { getActorByUserId, type Actor } from '@/db/queries/users';
 import { organisations } from '@/db/schema';
 import { factories } from '@/tests/support/factories';
@@ -102,5 +102,22 @@ describe("the support queue's pages", () => {
     for (const after of ['nonsense', Buffer.from(`2026-01-01T00:00:00.000Z|${'-'.repeat(36)}`).toString('base64url'), '12345']) {
       expect((await listQueue(agent, { partner: organisation.name, after }, 2)).rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
     }
+  });
+});
+
+describe('the assign menu', () => {
+  it("lists the support organisation's agents and admins by name, and nobody of another organisation", async () => {
+    const { organisation, user: caller } = await createPerson('support_agent');
+    const tag = randomUUID().slice(0, 6);
+    await createMember({ organisationId: organisation.id, role: 'support_admin', name: `Aino ${tag}` });
+    await createMember({ organisationId: organisation.id, role: 'support_agent', name: `Eero ${tag}` });
+    const partner = await createOrganisation({ kind: 'reseller' });
+    await createMember({ organisationId: partner.id, role: 'partner_admin', name: `Bertta ${tag}` });
+    const other = await createPerson('support_agent');
+
+    const names = async (userId: string) => (await listSupportAgents((await getActorByUserId(userId))!)).map((agent) => agent.name);
+    expect(await names(caller.id)).toEqual([`Aino ${tag}`, `Eero ${tag}`, 'Test Person']);
+    // Prepared once for every caller: another organisation's agent gets their own colleagues.
+    expect(await names(other.user.id)).toEqual(['Test Person']);
   });
 });
