@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { orderRowData, rowDate } from '@/components/orders/order-row-data';
 import { OrderRows } from '@/components/orders/order-rows';
@@ -12,6 +12,7 @@ import { requirePageActor } from '@/lib/authz';
 import { listRowDeadline } from '@/lib/orders/deadline';
 import { accountTypes } from '@/lib/orders/model';
 import { orderListFiltersSchema } from '@/lib/validations/order';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('orders'))('title') };
@@ -22,7 +23,7 @@ const stateFilters = ['open', 'submitted', 'in_progress', 'needs_info', 'complet
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('orders:own');
   const filters = orderListFiltersSchema.parse(await searchParams);
-  const [t, format, locale, page] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listOrdersForActor(actor, filters)]);
+  const [t, format, locale, page] = await Promise.all([getTranslations(), getKeptFormatter(), getLocale(), listOrdersForActor(actor, filters)]);
   const intl = { t, format, locale };
   const now = new Date();
   const filtered = Boolean(filters.state || filters.type || filters.q);

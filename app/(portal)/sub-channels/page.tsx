@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listSubChannels } from '@/db/queries/sub-channels';
 import { requirePageActor } from '@/lib/authz';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('subChannels'))('title') };
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The sub-channel accounts the caller's organisation owns or resells, or every one for support. */
 export default async function SubChannelsPage() {
   const actor = await requirePageActor();
-  const [t, format, subChannels] = await Promise.all([getTranslations('subChannels'), getFormatter(), listSubChannels(actor)]);
+  const [t, format, subChannels] = await Promise.all([getTranslations('subChannels'), getKeptFormatter(), listSubChannels(actor)]);
   return (
     <>
       <PageHeader title={t('title')} description={t('intro')} />

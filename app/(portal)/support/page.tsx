@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { orderRowData, rowDate } from '@/components/orders/order-row-data';
 import { OrderRows } from '@/components/orders/order-rows';
@@ -13,6 +13,7 @@ import { requirePageActor } from '@/lib/authz';
 import { listRowDeadline } from '@/lib/orders/deadline';
 import { accountTypes, orderStates } from '@/lib/orders/model';
 import { queueFiltersSchema } from '@/lib/validations/support';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('support'))('title') };
@@ -25,7 +26,7 @@ export default async function SupportQueuePage({ searchParams }: { searchParams:
   const now = new Date();
   const [t, format, locale, { rows, nextCursor }, agents, batch] = await Promise.all([
     getTranslations(),
-    getFormatter(),
+    getKeptFormatter(),
     getLocale(),
     listQueue(actor, filters, undefined, now),
     listSupportAgents(actor),

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Badge } from '@/components/ui/badge';
@@ -8,6 +8,7 @@ import { listOutboxMessages } from '@/db/queries/outbox';
 import { servesOutbox } from '@/lib/env';
 import { outboxFilterSchema } from '@/lib/validations/outbox';
 import { MAIN_ID } from '@/components/shell/skip-link';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 export const metadata: Metadata = { title: 'Outbox', robots: { index: false } };
 
@@ -25,7 +26,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   if (!filter.success) notFound();
   const { recipient } = filter.data;
   const t = await getTranslations('outbox');
-  const format = await getFormatter();
+  const format = await getKeptFormatter();
   const messages = await listOutboxMessages({ limit: 50, recipient });
   return (
     <main id={MAIN_ID} tabIndex={-1} className="focus:outline-none mx-auto max-w-4xl px-4 py-8">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { z } from 'zod';
 import { Badge } from '@/components/ui/badge';
@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAuditEvents } from '@/db/queries/audit';
 import { requirePageActor } from '@/lib/authz';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
@@ -43,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     getTranslations('audit'),
     getTranslations(),
     getLocale(),
-    getFormatter(),
+    getKeptFormatter(),
     listAuditEvents({ organisationId: query.organisation, before: query.before }),
   ]);
   const countries = new Intl.DisplayNames([locale], { type: 'region' });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { AnswerQuestion } from '@/components/orders/answer-question';
 import { DeadlineBadge, StateBadge } from '@/components/orders/badges';
@@ -21,6 +21,7 @@ import { ask, assign, claim, markRightsAdded, reject, saveCredentials } from '..
 import { loadOrder } from './load-order';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { isDeliveryFlag } from '@/lib/sms/delivery-rules';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 type Props = { params: Promise<{ orderId: string }>; searchParams: Promise<{ placed?: string }> };
 
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrderPage({ params, searchParams }: Props) {
   const { actor, order } = await loadOrder((await params).orderId);
   const { placed } = await searchParams;
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations(), getKeptFormatter()]);
   const partner = roleCan(actor.role, 'orders:own');
   const support = roleCan(actor.role, 'support:queue');
   const [agents, delivery] = support ? await Promise.all([listSupportAgents(actor), getLatestDelivery(actor, order.id)]) : [[], null];

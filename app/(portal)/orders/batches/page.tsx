@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listBatchesForActor } from '@/db/queries/batches';
 import { requirePageActor } from '@/lib/authz';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('batchPage'))('listTitle') };
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The organisation's batches, newest first: the way back to a batch page after its email. */
 export default async function BatchesPage() {
   const actor = await requirePageActor('orders:own');
-  const [t, format, batches] = await Promise.all([getTranslations(), getFormatter(), listBatchesForActor(actor)]);
+  const [t, format, batches] = await Promise.all([getTranslations(), getKeptFormatter(), listBatchesForActor(actor)]);
   return (
     <>
       <PageHeader title={t('batchPage.listTitle')} description={t('batchPage.listIntro')} />

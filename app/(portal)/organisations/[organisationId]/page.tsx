@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { countryName } from '@/lib/i18n/display';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -19,6 +19,7 @@ import { listWebhookEndpoints } from '@/db/queries/webhooks';
 import Link from 'next/link';
 import { changeRole, createOrganisationApiKey, inviteMember, removeFromTeam, revokeOrganisationApiKey } from './actions';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 type Props = { params: Promise<{ organisationId: string }> };
 
@@ -39,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function OrganisationPage({ params }: Props) {
   const { actor, organisation } = await loadOrganisation(params);
   const t = await getTranslations();
-  const format = await getFormatter();
+  const format = await getKeptFormatter();
   const manages = !organisation.deactivatedAt && mayManageTeam(actor, organisation.id);
   const roleOptions = roles
     .filter((role) => roleFitsOrganisation(role, organisation.kind))

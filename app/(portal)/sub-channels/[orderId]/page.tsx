@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import { countryName } from '@/lib/i18n/display';
 import { formatPhone } from '@/lib/phone';
 import { addMerchantAction, addTerminalsAction, deactivateMerchantAction } from '../actions';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 type Props = { params: Promise<{ orderId: string }> };
 
@@ -34,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SubChannelPage({ params }: Props) {
   const subChannel = await loadSubChannel(params);
-  const [t, format, locale] = await Promise.all([getTranslations('subChannels'), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations('subChannels'), getKeptFormatter(), getLocale()]);
   const active = subChannel.merchants.filter((merchant) => !merchant.deactivatedAt);
   const deactivated = subChannel.merchants.filter((merchant) => merchant.deactivatedAt);
   return (

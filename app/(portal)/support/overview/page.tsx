@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { BarChart } from '@/components/support/bar-chart';
@@ -10,6 +10,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getOverview } from '@/db/queries/overview';
 import { requirePageActor } from '@/lib/authz';
 import { timeZone } from '@/lib/i18n/config';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('overview'))('title') };
@@ -31,7 +32,7 @@ function Stat({ label, value, hint, tone, link }: { label: string; value: string
 export default async function SupportOverviewPage() {
   // Every organisation's numbers: only support may see them.
   await requirePageActor('support:queue');
-  const [t, format, overview] = await Promise.all([getTranslations('overview'), getFormatter(), getOverview({ weeks: WEEKS })]);
+  const [t, format, overview] = await Promise.all([getTranslations('overview'), getKeptFormatter(), getOverview({ weeks: WEEKS })]);
 
   const share =
     overview.shareInTime === null ? '–' : format.number(overview.shareInTime, { style: 'percent', maximumFractionDigits: 1 });

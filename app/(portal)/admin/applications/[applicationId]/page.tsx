@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
@@ -18,6 +18,7 @@ import { isOpenApplication } from '@/lib/partner-applications/model';
 import { waitingTooLong } from '@/lib/partner-applications/waiting';
 import { formatPhone } from '@/lib/phone';
 import { addNote, approveApplication, declineApplication, startReview } from '../actions';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('applications'))('detailTitle') };
@@ -39,7 +40,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ ap
   const { applicationId } = await params;
   const { application, decidedByName, organisationName, duplicateOrganisations, duplicateApplications, history } = await load(applicationId);
   await connection();
-  const [t, format, formattingLocale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const [t, format, formattingLocale] = await Promise.all([getTranslations(), getKeptFormatter(), getLocale()]);
   const now = new Date();
   const open = isOpenApplication(application.state);
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import { getOrganisationForActor } from '@/db/queries/organisations';
 import { requirePageActor } from '@/lib/authz';
 import { setOrganisationActiveAction, updateOrganisation } from '../../actions';
 import { ClientMessages } from '@/components/i18n/client-messages';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 type Props = {
   params: Promise<{ organisationId: string }>;
@@ -36,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminOrganisationPage({ params, searchParams }: Props) {
   const organisation = await loadOrganisation(params);
-  const [t, format, { created }] = await Promise.all([getTranslations(), getFormatter(), searchParams]);
+  const [t, format, { created }] = await Promise.all([getTranslations(), getKeptFormatter(), searchParams]);
   const active = organisation.deactivatedAt === null;
   return (
     <ClientMessages namespaces={['admin', 'organisationKinds', 'validation']}>

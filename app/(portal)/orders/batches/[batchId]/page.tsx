@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { z } from 'zod';
 import { StateBadge } from '@/components/orders/badges';
@@ -16,6 +16,7 @@ import { orderStates } from '@/lib/orders/model';
 import { roleCan } from '@/lib/permissions';
 import { cn } from '@/components/ui/cn';
 import { loadBatch } from './load-batch';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 type Props = { params: Promise<{ batchId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -35,7 +36,7 @@ export default async function BatchPage({ params, searchParams }: Props) {
   const view = viewSchema.parse(await searchParams);
   const [t, format, locale, counts, rows] = await Promise.all([
     getTranslations(),
-    getFormatter(),
+    getKeptFormatter(),
     getLocale(),
     countBatchOrdersByState(batch.id),
     listBatchOrders(batch.id, { state: view.state, fromRow: view.from }),

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { WebhookEndpointForm } from '@/components/organisation/webhooks';
@@ -15,6 +15,7 @@ import { requirePageActor } from '@/lib/authz';
 import { mayConfigureWebhooks, mayOverseeWebhooks } from '@/lib/permissions';
 import { WebhookStatus } from './status';
 import { createEndpoint } from './actions';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 type Props = { params: Promise<{ organisationId: string }> };
 
@@ -37,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function WebhooksPage({ params }: Props) {
   const { actor, organisation } = await load(params);
   const t = await getTranslations('webhooks');
-  const format = await getFormatter();
+  const format = await getKeptFormatter();
   const endpoints = await listWebhookEndpoints(actor, organisation.id);
   const configures = !organisation.deactivatedAt && mayConfigureWebhooks(actor, organisation.id);
   return (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import {
@@ -23,6 +23,7 @@ import { mayConfigureWebhooks, mayOverseeWebhooks } from '@/lib/permissions';
 import { eventTypeKey } from '@/lib/webhooks/events';
 import { deleteEndpoint, rotateSecret, sendAgain, sendTestEvent, setEndpointEnabled, updateEndpoint } from '../actions';
 import { WebhookStatus } from '../status';
+import { getKeptFormatter } from '@/lib/i18n/formatter';
 
 type Props = { params: Promise<{ organisationId: string; endpointId: string }>; searchParams: Promise<{ before?: string }> };
 
@@ -60,7 +61,7 @@ export default async function WebhookEndpointPage({ params, searchParams }: Prop
   const { before } = await searchParams;
   const { actor, organisation, endpoint, deliveries, hasMore } = await load(params, before);
   const t = await getTranslations('webhooks');
-  const format = await getFormatter();
+  const format = await getKeptFormatter();
   const configures = !organisation.deactivatedAt && mayConfigureWebhooks(actor, organisation.id);
   const active = !endpoint.disabledAt;
   const ids = { organisationId: organisation.id, endpointId: endpoint.id };
