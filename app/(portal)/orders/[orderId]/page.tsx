@@ -196,8 +196,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <h2 className="mb-3 text-lg font-semibold">{t('orderDetail.timeline')}</h2>
             <ol className="relative flex flex-col gap-4 border-l border-slate-200 pl-4" data-testid="timeline">
               {order.events.map((event) => (
-                <li key={event.id} className="text-sm">
-                  <span className="absolute -left-1.5 mt-1.5 size-3 rounded-full border-2 border-white bg-teal-700" aria-hidden />
+                <li key={event.id} className="timeline-event">
                   <p className="font-medium text-slate-900">{t(`events.${event.kind}`, {
                       actor: event.actorName ?? event.actorEmail ?? (event.actorApiKeyName ? t('events.apiKey', { name: event.actorApiKeyName }) : t('events.system')),
                       attempt: String(event.data.attempt ?? ''),
