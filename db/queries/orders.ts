@@ -246,7 +246,8 @@ const timelineOfOrder = () => sql<TimelineRow[]>`(
  * The order page's statement, one for support and one scoped as visibleTo scopes a partner (the
  * organisation a placeholder), each built once and prepared by name on each connection. Built
  * by drizzle on every request, it cost the page 0.2 ms of the server's time on an idle machine
- * (issue 17).
+ * (issue 17). In development, restart the server after editing one: the pool outlives a reload,
+ * and its connections know the name with the old text.
  */
 const orderWithTimeline = (scope: SQL | undefined, name: string) =>
   db
