@@ -23,7 +23,19 @@ export function getTranslator(locale: Locale = defaultLocale) {
   return translator;
 }
 
-/** Dates and numbers outside a request, in Helsinki time and the reader's conventions. */
-export function getEmailFormatter(locale: Locale = defaultLocale) {
-  return createFormatter({ locale: formattingLocales[locale], timeZone });
+const formatters = new Map<Locale, ReturnType<typeof createFormatter>>();
+
+/**
+ * Dates and numbers in Helsinki time and the reader's conventions: for emails, SMS and jobs, and
+ * for pages through getKeptFormatter. One per locale and process, as the translators: a new one
+ * builds every Intl formatter it uses again (an order page's ten dates cost 0.19 ms that way and
+ * 0.04 ms with a kept one, issue 17).
+ */
+export function getLocaleFormatter(locale: Locale = defaultLocale) {
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = createFormatter({ locale: formattingLocales[locale], timeZone });
+    formatters.set(locale, formatter);
+  }
+  return formatter;
 }

@@ -1,12 +1,12 @@
+import { millisecondsInHour as HOUR } from 'date-fns/constants';
 import { describe, expect, it } from 'vitest';
 import { orderRowData, rowDate, type RowIntl } from '@/components/orders/order-row-data';
 import { formattingLocales, type Locale } from '@/lib/i18n/config';
 import { remembered } from '@/lib/i18n/remembered';
-import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
+import { getLocaleFormatter, getTranslator } from '@/lib/i18n/translator';
 
-const HOUR = 3600_000;
 const intl = (locale: Locale) =>
-  ({ t: getTranslator(locale), format: getEmailFormatter(locale), locale: formattingLocales[locale] }) as unknown as RowIntl;
+  ({ t: getTranslator(locale), format: getLocaleFormatter(locale), locale: formattingLocales[locale] }) as unknown as RowIntl;
 const order = (msLeft: number, status: 'on_track' | 'overdue' = 'on_track') => ({
   id: 'a4a0b0c4-9d8e-4f5a-8a2b-1c3d4e5f6a7b',
   number: 1001,
@@ -48,5 +48,13 @@ describe('list rows’ remembered texts', () => {
     expect(remembered('yy-TEST', 'once', make)).toBe('text 2');
     for (let i = 0; i < 10_000; i++) remembered('xx-TEST', `filler ${i}`, () => '');
     expect(remembered('xx-TEST', 'once', make)).toBe('text 3');
+  });
+
+  it('keeps one formatter per language, dating in Helsinki by that language’s conventions', () => {
+    expect(getLocaleFormatter('fi')).toBe(getLocaleFormatter('fi'));
+    expect(getLocaleFormatter('sv')).not.toBe(getLocaleFormatter('fi'));
+    const lateEvening = new Date('2026-12-04T22:10:00Z');
+    expect(getLocaleFormatter('fi').dateTime(lateEvening, { dateStyle: 'medium', timeStyle: 'short' })).toBe('5.12.2026 klo 0.10');
+    expect(getLocaleFormatter('en').dateTime(lateEvening, { dateStyle: 'medium', timeStyle: 'short' })).toBe('5 Dec 2026, 00:10');
   });
 });

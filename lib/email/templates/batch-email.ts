@@ -1,6 +1,6 @@
 import type { AccountType } from '@/lib/orders/model';
 import type { Locale } from '@/lib/i18n/config';
-import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
+import { getLocaleFormatter, getTranslator } from '@/lib/i18n/translator';
 import { renderEmail } from './layout';
 
 /**
@@ -13,7 +13,7 @@ export function batchEmail(
   locale: Locale,
 ) {
   const t = getTranslator(locale);
-  const format = getEmailFormatter(locale);
+  const format = getLocaleFormatter(locale);
   const values = {
     number: batch.number,
     count: batch.rowCount,

@@ -1,6 +1,6 @@
 import type { Order } from '@/db/schema';
 import type { Locale } from '@/lib/i18n/config';
-import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
+import { getLocaleFormatter, getTranslator } from '@/lib/i18n/translator';
 import type { OrderEmailKind } from '@/lib/jobs/definitions';
 import { quoted, renderEmail, type EmailContent } from './layout';
 
@@ -19,7 +19,7 @@ export interface OrderEmailExtra {
  */
 export function orderEmail(kind: OrderEmailKind, order: OrderForEmail, portalUrl: string, locale: Locale, extra: OrderEmailExtra = {}) {
   const t = getTranslator(locale);
-  const format = getEmailFormatter(locale);
+  const format = getLocaleFormatter(locale);
   const values = {
     number: order.number,
     type: t(`accountTypes.${order.type}.name`),

@@ -2,7 +2,7 @@ import { isOverdue, type RiskOrder } from '@/lib/orders/at-risk';
 import { clockParts } from '@/lib/orders/clock';
 import type { AccountType } from '@/lib/orders/model';
 import type { Locale } from '@/lib/i18n/config';
-import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
+import { getLocaleFormatter, getTranslator } from '@/lib/i18n/translator';
 import type { PartnerOrganisationKind } from '@/lib/organisation-kinds';
 import { renderEmail } from './layout';
 
@@ -26,7 +26,7 @@ export interface DigestApplication {
  */
 export function supportDigestEmail(orders: DigestOrder[], now: Date, portalUrl: string, locale: Locale, applications: DigestApplication[] = []) {
   const t = getTranslator(locale);
-  const format = getEmailFormatter(locale);
+  const format = getLocaleFormatter(locale);
   const overdue = orders.filter((order) => isOverdue(order, now));
   const line = (order: DigestOrder) =>
     t('email.digest.line', {

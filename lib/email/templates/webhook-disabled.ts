@@ -1,11 +1,11 @@
 import type { Locale } from '@/lib/i18n/config';
-import { getEmailFormatter, getTranslator } from '@/lib/i18n/translator';
+import { getLocaleFormatter, getTranslator } from '@/lib/i18n/translator';
 import { renderEmail } from './layout';
 
 /** To an organisation's partner admins: an endpoint failed for three days and was switched off. */
 export function webhookDisabledEmail(input: { url: string; organisationName: string; failingSince: Date; link: string; locale: Locale }) {
   const t = getTranslator(input.locale);
-  const format = getEmailFormatter(input.locale);
+  const format = getLocaleFormatter(input.locale);
   return renderEmail({
     subject: t('email.webhookDisabled.subject'),
     heading: t('email.webhookDisabled.heading', { organisation: input.organisationName }),
